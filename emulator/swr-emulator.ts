@@ -1,0 +1,496 @@
+// A local SWR (v2 manage API) for tests and demos: several accounts, AK/SK signature verification and tokens,
+// SWR's name rules, status codes and error body shapes, fault injection, and a log of every request.
+//
+// Error bodies come in the shapes the real service uses, one shape per kind of answer, so a client is
+// exercised on all of them: the API gateway's {"error_code","error_msg","request_id"} (sign-in, unknown
+// routes); {"errors":[{"errorCode","errorMessage"}]} (creating an organization); a list
+// [{"errorCode","errorMessage","detail"}] (creating a repository); {"errorCode","errorMessage"} (reads).
+// The 404 of a repository missing from an existing organization carries SVCSTG.SWR.4040003: the API
+// reference documents no code for it, so this one is the emulator's own.
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import {
+  buildCanonicalRequest,
+  expectedSignature,
+  parseAuthorization,
+  parseSdkDate,
+  signaturesEqual,
+} from './signature.js'
+
+export interface AccessKey {
+  id: string
+  secret: string
+  /** Temporary credentials carry a security token that must be sent, and signed, with each request. */
+  securityToken?: string
+}
+
+export interface Account {
+  /** The account (domain) name. */
+  name: string
+  domainId: string
+  accessKeys: AccessKey[]
+  /** IAM tokens accepted in X-Auth-Token. */
+  tokens: string[]
+}
+
+export type Operation = 'createNamespace' | 'listNamespaces' | 'showNamespace' | 'createRepository' | 'showRepository'
+
+export type Fault =
+  | { status: number; body?: string; headers?: Record<string, string> }
+  /** Close the connection before reading the request, or after carrying it out but before answering. */
+  | { drop: 'before-processing' | 'after-processing' }
+  | { delayMs: number }
+  /** Never answer. */
+  | { hang: true }
+
+export interface FaultRule {
+  operation?: Operation
+  /** How many matching requests the fault applies to, in order. */
+  times: number
+  fault: Fault
+}
+
+export interface LoggedRequest {
+  method: string
+  /** Path and query exactly as received. */
+  target: string
+  operation?: Operation
+  status: number
+  /** The TCP connection it came on, numbered from 1. */
+  connection: number
+  account?: string
+  auth: 'signature' | 'token' | 'none'
+  /** Error code of a refused request. */
+  code?: string
+  /** Lowercase names of the headers the signature covered. */
+  signedHeaders?: string[]
+}
+
+export interface NamespaceRecord {
+  id: number
+  name: string
+  owner: string
+  creatorName: string
+}
+
+export type RepositoryRecord = Record<string, unknown> & { name: string; namespace: string; owner: string }
+
+export interface EmulatorOptions {
+  accounts?: Account[]
+  region?: string
+  /** Added before every answer, like the round trip from a runner to a region. */
+  latencyMs?: number
+  /** The documentation disagrees on 200 or 201 for a created repository; both are served. */
+  createRepositoryStatus?: 200 | 201
+  namespaceQuota?: number
+}
+
+export const DEMO_ACCOUNT: Account = {
+  name: 'demo',
+  domainId: '0d1ea0e7a38b4c1a8a8e3f2c4b5d6e7f',
+  accessKeys: [{ id: 'DEMOACCESSKEYID0000001', secret: 'demo-secret-access-key-0001' }],
+  tokens: ['demo-iam-token-0001'],
+}
+
+export const CATEGORIES = [
+  'app_server',
+  'linux',
+  'framework_app',
+  'database',
+  'lang',
+  'other',
+  'windows',
+  'arm',
+  'arms',
+]
+const NAMESPACE_PATTERN = /^[a-z][a-z0-9]*(?:(?:[._]|__|[-]*)[a-z0-9]+)*$/
+const REPOSITORY_PATTERN = /^[a-z0-9]+(?:(?:[./_]|__|[-]*)[a-z0-9]+)*$/
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000
+
+interface Answer {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+class Refusal extends Error {
+  constructor(readonly answer: Answer) {
+    super(`HTTP ${answer.status}`)
+  }
+}
+
+const swrError = (status: number, code: string, message: string): Answer => ({
+  status,
+  body: { errorCode: code, errorMessage: message },
+})
+const gatewayError = (status: number, code: string, message: string): Answer => ({
+  status,
+  body: { error_code: code, error_msg: message, request_id: randomUUID().replaceAll('-', '') },
+})
+const organizationMissing = (name: string): Answer => swrError(404, 'SVCSTG.SWR.4040058', `Namespace ${name} not found`)
+
+export class SwrEmulator {
+  readonly requests: LoggedRequest[] = []
+  readonly namespaces = new Map<string, NamespaceRecord>()
+  readonly repositories = new Map<string, RepositoryRecord>()
+  connections = 0
+  latencyMs: number
+  createRepositoryStatus: 200 | 201
+  readonly accounts: Account[]
+  private readonly region: string
+  private readonly quota: number
+  private readonly faults: FaultRule[] = []
+  private readonly server: Server
+  private readonly socketIds = new WeakMap<Socket, number>()
+  private nextId = 100
+
+  constructor(options: EmulatorOptions = {}) {
+    this.accounts = options.accounts ?? [DEMO_ACCOUNT]
+    this.region = options.region ?? 'cn-north-4'
+    this.latencyMs = options.latencyMs ?? 0
+    this.createRepositoryStatus = options.createRepositoryStatus ?? 201
+    this.quota = options.namespaceQuota ?? 5
+    this.server = createServer((request, response) => void this.handle(request, response))
+    this.server.on('connection', (socket) => this.socketIds.set(socket, ++this.connections))
+  }
+
+  /** Starts listening on 127.0.0.1 and returns the base URL. */
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve))
+    return this.url
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  inject(rule: FaultRule): void {
+    this.faults.push({ ...rule })
+  }
+
+  /** Forgets the request log and connection count, keeping the stored organizations and repositories. */
+  resetLog(): void {
+    this.requests.length = 0
+    this.connections = 0
+  }
+
+  addNamespace(name: string, owner: Account = this.accounts[0]): NamespaceRecord {
+    const record = { id: this.nextId++, name, owner: owner.name, creatorName: owner.name }
+    this.namespaces.set(name, record)
+    return record
+  }
+
+  addRepository(namespace: string, name: string, settings: Record<string, unknown> = {}): RepositoryRecord {
+    const ns = this.namespaces.get(namespace) ?? this.addNamespace(namespace)
+    const owner = this.accounts.find((account) => account.name === ns.owner) ?? this.accounts[0]
+    const now = new Date().toISOString()
+    const registry = `swr.${this.region}.myhuaweicloud.com`
+    const record: RepositoryRecord = {
+      id: this.nextId++,
+      ns_id: ns.id,
+      name,
+      category: 'other',
+      description: '',
+      creator_id: owner.domainId,
+      creator_name: owner.name,
+      size: 0,
+      is_public: false,
+      num_images: 0,
+      num_download: 0,
+      url: '',
+      path: `${registry}/${namespace}/${name}`,
+      internal_path: `swr.${this.region}.myhuaweicloud.internal/${namespace}/${name}`,
+      created: now,
+      updated: now,
+      domain_id: owner.domainId,
+      priority: 0,
+      ...settings,
+      namespace,
+      owner: owner.name,
+    }
+    this.repositories.set(`${namespace}/${name}`, record)
+    return record
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = request.url ?? '/'
+    const route = this.route(request.method ?? 'GET', target)
+    const entry: LoggedRequest = {
+      method: request.method ?? 'GET',
+      target,
+      operation: route?.operation,
+      status: 0,
+      connection: this.socketIds.get(request.socket) ?? 0,
+      auth: 'none',
+    }
+    this.requests.push(entry)
+
+    const fault = this.takeFault(route?.operation)
+    if (fault && 'drop' in fault && fault.drop === 'before-processing') {
+      request.socket.destroy()
+      return
+    }
+    if (fault && 'hang' in fault) return
+
+    const body = await readBody(request)
+    let answer: Answer
+    try {
+      if (fault && 'status' in fault) {
+        answer = { status: fault.status, body: fault.body, headers: fault.headers }
+      } else {
+        const account = this.authenticate(request, target, body, entry)
+        if (!route)
+          throw new Refusal(
+            gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment'),
+          )
+        answer = route.run(account, parseJson(body))
+      }
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error
+      answer = error.answer
+    }
+
+    const delay = this.latencyMs + (fault && 'delayMs' in fault ? fault.delayMs : 0)
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    if (fault && 'drop' in fault) {
+      request.socket.destroy()
+      return
+    }
+    entry.status = answer.status
+    const code = errorCode(answer.body)
+    if (code) entry.code = code
+    const text =
+      answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+    response.writeHead(answer.status, {
+      'Content-Type': 'application/json;charset=utf8',
+      'Content-Length': Buffer.byteLength(text),
+      ...answer.headers,
+    })
+    response.end(text)
+  }
+
+  private takeFault(operation: Operation | undefined): Fault | undefined {
+    const rule = this.faults.find(
+      (candidate) => candidate.times > 0 && (!candidate.operation || candidate.operation === operation),
+    )
+    if (!rule) return undefined
+    rule.times--
+    return rule.fault
+  }
+
+  private authenticate(request: IncomingMessage, target: string, body: Buffer, entry: LoggedRequest): Account {
+    const token = request.headers['x-auth-token']
+    if (typeof token === 'string') {
+      entry.auth = 'token'
+      const account = this.accounts.find((candidate) => candidate.tokens.includes(token))
+      if (!account) throw new Refusal(swrError(401, 'SVCSTG.SWR.4010000', 'Authenticate failed or token expired'))
+      entry.account = account.name
+      return account
+    }
+
+    const authorization = parseAuthorization(request.headers.authorization)
+    if (!authorization) {
+      throw new Refusal(
+        gatewayError(
+          401,
+          'APIG.1000',
+          'Incorrect IAM authentication information: Authorization header is missing or malformed',
+        ),
+      )
+    }
+    entry.auth = 'signature'
+    entry.signedHeaders = authorization.signedHeaders
+    const refuse = (why: string): never => {
+      throw new Refusal(gatewayError(401, 'APIG.0301', `Incorrect IAM authentication information: ${why}`))
+    }
+    const owner = this.accounts.find((account) =>
+      account.accessKeys.some((key) => key.id === authorization.accessKeyId),
+    )
+    const key = owner?.accessKeys.find((candidate) => candidate.id === authorization.accessKeyId)
+    if (!owner || !key) return refuse('ak not exist')
+
+    const sdkDate = request.headers['x-sdk-date']
+    const signedAt = typeof sdkDate === 'string' ? parseSdkDate(sdkDate) : undefined
+    if (!signedAt || !authorization.signedHeaders.includes('x-sdk-date'))
+      return refuse('x-sdk-date missing, malformed or not signed')
+    if (Math.abs(Date.now() - signedAt.getTime()) > MAX_CLOCK_SKEW_MS)
+      return refuse('x-sdk-date is more than 15 minutes off')
+    if (!authorization.signedHeaders.includes('host')) return refuse('host header not signed')
+    if (key.securityToken !== undefined) {
+      if (request.headers['x-security-token'] !== key.securityToken)
+        return refuse('security token missing or invalid for temporary ak')
+      if (!authorization.signedHeaders.includes('x-security-token')) return refuse('x-security-token not signed')
+    }
+
+    const method = request.method ?? 'GET'
+    const canonical = buildCanonicalRequest(
+      { method, target, headers: request.headers, body },
+      authorization.signedHeaders,
+    )
+    const expected = expectedSignature(canonical, sdkDate as string, key.secret)
+    if (!signaturesEqual(expected, authorization.signature)) {
+      // The real gateway shows the canonical request it computed, with "|" for newlines.
+      return refuse(`verify aksk signature fail, canonicalRequest: ${canonical.replaceAll('\n', '|')}`)
+    }
+    entry.account = owner.name
+    return owner
+  }
+
+  private route(
+    method: string,
+    target: string,
+  ): { operation: Operation; run: (account: Account, body: unknown) => Answer } | undefined {
+    const [path, query = ''] = target.split('?', 2)
+    const segments = path.split('/').slice(1).map(decodeSegment)
+    if (segments[0] !== 'v2' || segments[1] !== 'manage' || segments[2] !== 'namespaces') return undefined
+    const [namespace, repos, repository, ...rest] = segments.slice(3)
+    if (rest.length > 0) return undefined
+    if (namespace === undefined || namespace === '') {
+      if (method === 'POST')
+        return { operation: 'createNamespace', run: (account, body) => this.createNamespace(account, body) }
+      if (method === 'GET')
+        return { operation: 'listNamespaces', run: (account) => this.listNamespaces(account, query) }
+      return undefined
+    }
+    if (repos === undefined) {
+      return method === 'GET'
+        ? { operation: 'showNamespace', run: (account) => this.showNamespace(account, namespace) }
+        : undefined
+    }
+    if (repos !== 'repos') return undefined
+    if (repository === undefined || repository === '') {
+      return method === 'POST'
+        ? { operation: 'createRepository', run: (account, body) => this.createRepository(account, namespace, body) }
+        : undefined
+    }
+    // SWR writes a repository's "/" as "$" in paths.
+    const name = repository.replaceAll('$', '/')
+    return method === 'GET'
+      ? { operation: 'showRepository', run: (account) => this.showRepository(account, namespace, name) }
+      : undefined
+  }
+
+  private ownNamespace(account: Account, name: string): NamespaceRecord | undefined {
+    const record = this.namespaces.get(name)
+    return record?.owner === account.name ? record : undefined
+  }
+
+  private createNamespace(account: Account, body: unknown): Answer {
+    const errors = (status: number, code: string, message: string): Answer => ({
+      status,
+      body: { errors: [{ errorCode: code, errorMessage: message }] },
+    })
+    const name = (body as { namespace?: unknown } | undefined)?.namespace
+    if (typeof name !== 'string' || name.length > 64 || !NAMESPACE_PATTERN.test(name)) {
+      return errors(400, 'SVCSTG.SWR.4001028', 'Invalid namespace name')
+    }
+    if (this.namespaces.has(name)) return errors(409, 'SVCSTG.SWR.4090060', 'Namespace already exists')
+    const owned = [...this.namespaces.values()].filter((record) => record.owner === account.name).length
+    if (owned >= this.quota) return errors(400, 'SVCSTG.SWR.4000097', `Namespace quota exceeded: at most ${this.quota}`)
+    this.addNamespace(name, account)
+    return { status: 201 }
+  }
+
+  private listNamespaces(account: Account, query: string): Answer {
+    const filter = new URLSearchParams(query).get('filter') ?? ''
+    const wanted = filter.startsWith('namespace::') ? filter.slice('namespace::'.length) : undefined
+    const visible = [...this.namespaces.values()].filter(
+      (record) => record.owner === account.name && (wanted === undefined || record.name === wanted),
+    )
+    return {
+      status: 200,
+      body: {
+        namespaces: visible.map((record) => ({
+          id: record.id,
+          name: record.name,
+          creator_name: record.creatorName,
+          auth: 7,
+        })),
+      },
+    }
+  }
+
+  private showNamespace(account: Account, name: string): Answer {
+    const record = this.namespaces.get(name)
+    if (!record) return organizationMissing(name)
+    if (record.owner !== account.name) return swrError(403, 'SVCSTG.SWR.4039001', 'Not the owner of this resource')
+    return { status: 200, body: { id: record.id, name: record.name, creator_name: record.creatorName, auth: 7 } }
+  }
+
+  private createRepository(account: Account, namespace: string, body: unknown): Answer {
+    const errors = (status: number, code: string, message: string): Answer => ({
+      status,
+      body: [{ errorCode: code, errorMessage: message, detail: '' }],
+    })
+    if (!this.ownNamespace(account, namespace))
+      return errors(404, 'SVCSTG.SWR.4040058', `Namespace ${namespace} not found`)
+    const fields = (body ?? {}) as Record<string, unknown>
+    const name = fields.repository
+    if (typeof name !== 'string' || name.length > 128 || !REPOSITORY_PATTERN.test(name)) {
+      return errors(400, 'SVCSTG.SWR.4001029', 'Invalid repository name')
+    }
+    if (typeof fields.is_public !== 'boolean')
+      return errors(400, 'SVCSTG.SWR.4001008', 'is_public is required and must be a boolean')
+    if (fields.category !== undefined && !CATEGORIES.includes(fields.category as string)) {
+      return errors(400, 'SVCSTG.SWR.4001008', 'Invalid category')
+    }
+    if (fields.description !== undefined && typeof fields.description !== 'string') {
+      return errors(400, 'SVCSTG.SWR.4001008', 'Invalid description')
+    }
+    if (this.repositories.has(`${namespace}/${name}`))
+      return errors(409, 'SVCSTG.SWR.4090006', 'Repository already exists')
+    this.addRepository(namespace, name, {
+      is_public: fields.is_public,
+      category: fields.category ?? 'other',
+      description: fields.description ?? '',
+    })
+    return { status: this.createRepositoryStatus }
+  }
+
+  private showRepository(account: Account, namespace: string, name: string): Answer {
+    if (!this.ownNamespace(account, namespace)) return organizationMissing(namespace)
+    const record = this.repositories.get(`${namespace}/${name}`)
+    if (!record) return swrError(404, 'SVCSTG.SWR.4040003', `Repository ${namespace}/${name} not found`)
+    const { namespace: _namespace, owner: _owner, ...info } = record
+    return { status: 200, body: info }
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return undefined
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function errorCode(body: unknown): string | undefined {
+  const first = Array.isArray(body) ? body[0] : ((body as { errors?: unknown[] } | undefined)?.errors?.[0] ?? body)
+  if (!first || typeof first !== 'object') return undefined
+  const record = first as Record<string, unknown>
+  return (record.errorCode ?? record.error_code) as string | undefined
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}

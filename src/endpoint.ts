@@ -1,0 +1,41 @@
+// Where requests go: SWR's hosts follow the region, except where a deployment or an emulator says otherwise.
+
+/** The European regions numbered eu-west-1xx live under their own domain. */
+export function cloudDomain(region: string): string {
+  return /^eu-west-1\d\d$/.test(region) ? 'myhuaweicloud.eu' : 'myhuaweicloud.com'
+}
+
+export function swrApiUrl(region: string): URL {
+  return new URL(`https://swr-api.${region}.${cloudDomain(region)}`)
+}
+
+/** The docker registry host that images are pushed to. */
+export function registryHost(region: string, endpoint: URL): string {
+  // A given endpoint named like SWR's own (swr-api.X) has its registry at swr.X; otherwise the region decides.
+  const host = endpoint.hostname
+  if (host.startsWith('swr-api.')) return `swr.${host.slice('swr-api.'.length)}`
+  return `swr.${region}.${cloudDomain(region)}`
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/
+
+/**
+ * Parses an endpoint given as an input. Credentials travel in every request, so plain http is
+ * refused except on loopback addresses, where only an emulator can be listening.
+ */
+export function parseEndpoint(value: string): URL | string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'it is not a URL'
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `its scheme "${url.protocol}" is not https`
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    return 'plain http is only allowed for loopback addresses (127.0.0.1, localhost, [::1]); use https'
+  }
+  if (url.username || url.password) return 'it carries a user name or password'
+  if (url.search || url.hash) return 'it has a query or fragment'
+  url.pathname = url.pathname.replace(/\/+$/, '')
+  return url
+}

@@ -1,0 +1,104 @@
+// SWR and its API gateway answer errors in several JSON shapes; this reads them all into one.
+
+export interface ErrorDetail {
+  code?: string
+  message?: string
+  requestId?: string
+}
+
+type Json = Record<string, unknown>
+
+function pick(object: Json, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = object[name]
+    if (typeof value === 'string' && value !== '') return value
+  }
+  return undefined
+}
+
+/**
+ * Reads `{"error_code","error_msg"}` (the gateway), `{"errorCode","errorMessage"}`, a list of those,
+ * and `{"errors":[...]}`. Anything else yields what little it can: a short excerpt of the text.
+ */
+export function parseErrorBody(body: string): ErrorDetail {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    const text = body.trim().replace(/\s+/g, ' ')
+    return text ? { message: text.length > 200 ? `${text.slice(0, 200)}…` : text } : {}
+  }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Array.isArray((parsed as Json).errors)) {
+    parsed = (parsed as Json).errors
+  }
+  if (Array.isArray(parsed)) parsed = parsed[0]
+  if (!parsed || typeof parsed !== 'object') return {}
+  const object = parsed as Json
+  return {
+    code: pick(object, 'error_code', 'errorCode', 'code'),
+    message: pick(object, 'error_msg', 'errorMessage', 'error_message', 'message', 'detail'),
+    requestId: pick(object, 'request_id', 'requestId'),
+  }
+}
+
+export const ORGANIZATION_NOT_FOUND_CODES = ['SVCSTG.SWR.4040058', 'SVCSTG.SWR.4041061']
+export const ORGANIZATION_QUOTA_CODE = 'SVCSTG.SWR.4000097'
+export const SIGNATURE_REFUSED_CODE = 'APIG.0301'
+export const OTHER_ACCOUNT_TOKEN_CODE = 'SVCSTG.SWR.4011064'
+
+/** A request SWR answered with a failure that retrying cannot mend. */
+export class SwrRequestError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    readonly detail: ErrorDetail,
+    hint: string,
+  ) {
+    super(describeFailure(operation, status, detail, hint))
+    this.name = 'SwrRequestError'
+  }
+}
+
+function describeFailure(operation: string, status: number, detail: ErrorDetail, hint: string): string {
+  const said = [detail.code, detail.message].filter(Boolean).join(': ')
+  const request = detail.requestId ? ` (request id ${detail.requestId})` : ''
+  return `${operation} failed with HTTP ${status}${said ? ` ${said}` : ''}${request}.${hint ? ` ${hint}` : ''}`
+}
+
+/** What a user can do about a failure, by status and SWR's code. */
+export function hintFor(status: number, detail: ErrorDetail): string {
+  if (detail.code === SIGNATURE_REFUSED_CODE) {
+    return (
+      'The request signature was refused: check that secret_access_key belongs to access_key_id, ' +
+      "that a security_token is given with temporary credentials, and that the machine's clock is right."
+    )
+  }
+  if (detail.code === OTHER_ACCOUNT_TOKEN_CODE) {
+    return 'The token belongs to another account or project: get a token scoped to this region.'
+  }
+  if (detail.code === ORGANIZATION_QUOTA_CODE) {
+    return (
+      "The account's 5 organizations, SWR's limit, are used up: choose one of the existing organizations " +
+      'as namespace, or delete one you no longer need.'
+    )
+  }
+  switch (status) {
+    case 400:
+      return 'SWR refused the request as invalid: check the namespace, repository, category and description inputs.'
+    case 401:
+      return (
+        'Check that the credentials are valid and not expired, and that region (or endpoint) is the region ' +
+        'they were issued for.'
+      )
+    case 403:
+      return (
+        'The IAM user lacks an SWR permission this step needs (see "Permissions" in the README: ' +
+        'swr:namespace:createNamespace, swr:namespace:getNamespace, swr:repo:createRepo, swr:repo:getRepo), ' +
+        'or the organization belongs to another account.'
+      )
+    case 404:
+      return 'Check namespace and region (or endpoint).'
+    default:
+      return ''
+  }
+}

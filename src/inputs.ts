@@ -72,11 +72,12 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     ...REGION_VARIABLES.map((name) => [name, env[name] ?? '']),
   ]
   const [regionFrom, region] = regionSource.find(([, value]) => value) ?? ['', '']
+  const regionValid = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(region)
   if (!region) {
     fail(
       `Input region is required, e.g. "cn-north-4"; it may also come from the environment variable ${REGION_VARIABLES.join(', ')}.`,
     )
-  } else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(region)) {
+  } else if (!regionValid) {
     fail(
       `The region ${JSON.stringify(region)} from ${regionFrom} is not a region name: lowercase letters and digits joined by "-", e.g. "cn-north-4" or "eu-west-101".`,
     )
@@ -91,7 +92,7 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
         `Input endpoint ${JSON.stringify(endpointText)} is not usable: ${parsed}. Accepted: an https URL such as "https://swr-api.cn-north-4.myhuaweicloud.com".`,
       )
     } else endpoint = parsed
-  } else if (region) endpoint = swrApiUrl(region)
+  } else if (regionValid) endpoint = swrApiUrl(region)
 
   const maxAttemptsText = source.text('max_attempts') || '4'
   const maxAttempts = Number(maxAttemptsText)

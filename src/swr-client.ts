@@ -52,6 +52,7 @@ export class SwrClient {
         const answer = await this.http.request(method, url.href, payload || null, this.headers(method, url, payload))
         response = { status: answer.message.statusCode ?? 0, body: await answer.readBody() }
         log.debug(`${method} ${url.pathname}${url.search} -> HTTP ${response.status}`)
+        if (response.status >= 400) log.debug(`Error body: ${response.body.slice(0, 4000)}`)
         if (!isRetryableStatus(response.status)) return response
         retryAfter = headerValue(answer.message.headers['retry-after'])
         failure = `HTTP ${response.status}`

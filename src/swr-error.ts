@@ -34,9 +34,12 @@ export function parseErrorBody(body: string): ErrorDetail {
   if (Array.isArray(parsed)) parsed = parsed[0]
   if (!parsed || typeof parsed !== 'object') return {}
   const object = parsed as Json
+  // The gateway appends the canonical request it computed to a signature error: useful in debug output
+  // (where the client logs whole error bodies), too long for the one-line failure message.
+  const message = pick(object, 'error_msg', 'errorMessage', 'error_message', 'message', 'detail')
   return {
     code: pick(object, 'error_code', 'errorCode', 'code'),
-    message: pick(object, 'error_msg', 'errorMessage', 'error_message', 'message', 'detail'),
+    message: message?.replace(/,?\s*canonicalRequest:[\s\S]*$/, ''),
     requestId: pick(object, 'request_id', 'requestId'),
   }
 }

@@ -38,12 +38,12 @@ export function createRepositoryBody(request: RepositoryRequest): CreateReposito
   }
 }
 
-function failure(operation: string, response: SwrResponse): SwrRequestError {
+function failure(response: SwrResponse): SwrRequestError {
   const detail = parseErrorBody(response.body)
-  return new SwrRequestError(operation, response.status, detail, hintFor(response.status, detail))
+  return new SwrRequestError(response.operation, response.status, detail, hintFor(response.status, detail))
 }
 
-export function parseRepositoryInfo(operation: string, response: SwrResponse): RepositoryInfo {
+export function parseRepositoryInfo(response: SwrResponse): RepositoryInfo {
   let parsed: unknown
   try {
     parsed = JSON.parse(response.body)
@@ -53,7 +53,7 @@ export function parseRepositoryInfo(operation: string, response: SwrResponse): R
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !('name' in parsed)) {
     const excerpt = response.body.slice(0, 200)
     throw new Error(
-      `${operation} answered HTTP ${response.status} with a body that is not a repository's brief info: ${JSON.stringify(excerpt)}`,
+      `${response.operation} answered HTTP ${response.status} with a body that is not a repository's brief info: ${JSON.stringify(excerpt)}`,
     )
   }
   return parsed as RepositoryInfo
@@ -61,12 +61,11 @@ export function parseRepositoryInfo(operation: string, response: SwrResponse): R
 
 export async function ensureRepository(api: SwrApi, request: RepositoryRequest): Promise<EnsureResult> {
   const { namespace, repository } = request
-  const reading = `Reading repository ${namespace}/${repository}`
   const shown = await api.showRepository(namespace, repository)
   if (isSuccess(shown)) {
-    return { info: parseRepositoryInfo(reading, shown), namespaceCreated: false, repositoryCreated: false }
+    return { info: parseRepositoryInfo(shown), namespaceCreated: false, repositoryCreated: false }
   }
-  if (shown.status !== 404) throw failure(reading, shown)
+  if (shown.status !== 404) throw failure(shown)
 
   let namespaceCreated = false
   let namespaceEnsured = false
@@ -75,7 +74,6 @@ export async function ensureRepository(api: SwrApi, request: RepositoryRequest):
     namespaceEnsured = true
   }
 
-  const creating = `Creating repository ${namespace}/${repository}`
   const body = createRepositoryBody(request)
   let created = await api.createRepository(namespace, body)
   if (!namespaceEnsured && isOrganizationMissing(created)) {
@@ -84,18 +82,18 @@ export async function ensureRepository(api: SwrApi, request: RepositoryRequest):
     created = await api.createRepository(namespace, body)
   }
   // 409: another job created it first, or an earlier attempt of this one did; either way it exists.
-  if (!isSuccess(created) && created.status !== 409) throw failure(creating, created)
+  if (!isSuccess(created) && created.status !== 409) throw failure(created)
 
   const read = await api.showRepository(namespace, repository)
-  if (!isSuccess(read)) throw failure(reading, read)
-  return { info: parseRepositoryInfo(reading, read), namespaceCreated, repositoryCreated: isSuccess(created) }
+  if (!isSuccess(read)) throw failure(read)
+  return { info: parseRepositoryInfo(read), namespaceCreated, repositoryCreated: isSuccess(created) }
 }
 
 /** Creates the organization unless it exists; returns whether this run created it. */
 async function ensureNamespace(api: SwrApi, namespace: string): Promise<boolean> {
   const created = await api.createNamespace(namespace)
   if (isSuccess(created)) return true
-  if (created.status !== 409) throw failure(`Creating organization ${namespace}`, created)
+  if (created.status !== 409) throw failure(created)
 
   // Organization names are unique across all accounts: a 409 may mean the name is someone else's.
   const shown = await api.showNamespace(namespace)
@@ -107,5 +105,5 @@ async function ensureNamespace(api: SwrApi, namespace: string): Promise<boolean>
         'choose another namespace, or ask its owner to grant your account access.',
     )
   }
-  throw failure(`Reading organization ${namespace}`, shown)
+  throw failure(shown)
 }

@@ -5,6 +5,8 @@ import { isRetryableStatus, retryDelayMs } from './retry.js'
 import { authorization, sdkDate } from './signer.js'
 
 export interface SwrResponse {
+  /** What the request did, in words, for messages: "Creating organization team". */
+  operation: string
   status: number
   body: string
 }
@@ -50,7 +52,7 @@ export class SwrClient {
       let failure: string
       try {
         const answer = await this.http.request(method, url.href, payload || null, this.headers(method, url, payload))
-        response = { status: answer.message.statusCode ?? 0, body: await answer.readBody() }
+        response = { operation, status: answer.message.statusCode ?? 0, body: await answer.readBody() }
         log.debug(`${method} ${url.pathname}${url.search} -> HTTP ${response.status}`)
         if (response.status >= 400) log.debug(`Error body: ${response.body.slice(0, 4000)}`)
         if (!isRetryableStatus(response.status)) return response

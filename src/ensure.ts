@@ -1,7 +1,7 @@
 // The ensure flow: the fewest requests that leave the organization and repository in place.
 // A run whose repository exists makes one read request and needs only read permission.
 import type { CreateRepositoryBody, SwrApi } from './swr-api.js'
-import type { SwrResponse } from './swr-client.js'
+import type { ApiResponse } from './api-client.js'
 import { hintFor, ORGANIZATION_NOT_FOUND_CODES, parseErrorBody, SwrRequestError } from './swr-error.js'
 
 export interface RepositoryRequest {
@@ -20,10 +20,10 @@ export interface EnsureResult {
   repositoryCreated: boolean
 }
 
-const isSuccess = (response: SwrResponse): boolean => response.status >= 200 && response.status < 300
+const isSuccess = (response: ApiResponse): boolean => response.status >= 200 && response.status < 300
 
 /** SWR's 404 names a missing organization with its own codes; any other 404 is about the repository. */
-export function isOrganizationMissing(response: SwrResponse): boolean {
+export function isOrganizationMissing(response: ApiResponse): boolean {
   const { code } = parseErrorBody(response.body)
   return response.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
 }
@@ -38,12 +38,12 @@ export function createRepositoryBody(request: RepositoryRequest): CreateReposito
   }
 }
 
-function failure(response: SwrResponse): SwrRequestError {
+function failure(response: ApiResponse): SwrRequestError {
   const detail = parseErrorBody(response.body)
   return new SwrRequestError(response.operation, response.status, detail, hintFor(response.status, detail))
 }
 
-export function parseRepositoryInfo(response: SwrResponse): RepositoryInfo {
+export function parseRepositoryInfo(response: ApiResponse): RepositoryInfo {
   let parsed: unknown
   try {
     parsed = JSON.parse(response.body)

@@ -4,7 +4,8 @@ import { ensureRepository } from './ensure.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { actionOutputs } from './outputs.js'
 import { swrApi } from './swr-api.js'
-import { SwrClient } from './swr-client.js'
+import { ApiClient } from './api-client.js'
+import { authenticator } from './authenticate.js'
 
 const USER_AGENT = 'swr-ensure-repository-action'
 
@@ -34,19 +35,18 @@ function maskCredentials(inputs: Inputs): void {
 }
 
 export async function run(): Promise<void> {
-  let client: SwrClient | undefined
+  let client: ApiClient | undefined
   try {
     const inputs = readInputs()
     maskCredentials(inputs)
     core.info(`SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${inputs.credentials.source}`)
-    client = new SwrClient({
-      endpoint: inputs.endpoint,
-      credentials: inputs.credentials,
+    client = new ApiClient({
       maxAttempts: inputs.maxAttempts,
       log: { info: core.info, debug: core.debug },
       userAgent: USER_AGENT,
     })
-    const result = await ensureRepository(swrApi(client), inputs)
+    const api = swrApi(client, inputs.endpoint, authenticator(inputs.credentials))
+    const result = await ensureRepository(api, inputs)
     const outputs = actionOutputs(result, inputs)
     const namespaceState = result.namespaceCreated ? 'created' : 'exists'
     const repositoryState = result.repositoryCreated ? 'created' : 'exists'

@@ -1,5 +1,5 @@
 // The SWR operations this action uses, as requests.
-import type { SwrClient, SwrResponse } from './swr-client.js'
+import type { ApiClient, ApiResponse, Authenticate } from './api-client.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -14,22 +14,25 @@ export function repositoryPath(namespace: string, repository: string): string {
 }
 
 export interface SwrApi {
-  showRepository(namespace: string, repository: string): Promise<SwrResponse>
-  showNamespace(namespace: string): Promise<SwrResponse>
-  createNamespace(namespace: string): Promise<SwrResponse>
-  createRepository(namespace: string, body: CreateRepositoryBody): Promise<SwrResponse>
+  showRepository(namespace: string, repository: string): Promise<ApiResponse>
+  showNamespace(namespace: string): Promise<ApiResponse>
+  createNamespace(namespace: string): Promise<ApiResponse>
+  createRepository(namespace: string, body: CreateRepositoryBody): Promise<ApiResponse>
 }
 
-export function swrApi(client: SwrClient): SwrApi {
+export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authenticate): SwrApi {
+  const base = endpoint.pathname.replace(/\/$/, '')
+  const send = (operation: string, method: string, path: string, body?: unknown) =>
+    client.send({ operation, method, url: new URL(base + path, endpoint), body, authenticate })
   return {
     showRepository: (namespace, repository) =>
-      client.send(`Reading repository ${namespace}/${repository}`, 'GET', repositoryPath(namespace, repository)),
+      send(`Reading repository ${namespace}/${repository}`, 'GET', repositoryPath(namespace, repository)),
     showNamespace: (namespace) =>
-      client.send(`Reading organization ${namespace}`, 'GET', `/v2/manage/namespaces/${namespace}`),
+      send(`Reading organization ${namespace}`, 'GET', `/v2/manage/namespaces/${namespace}`),
     createNamespace: (namespace) =>
-      client.send(`Creating organization ${namespace}`, 'POST', '/v2/manage/namespaces', { namespace }),
+      send(`Creating organization ${namespace}`, 'POST', '/v2/manage/namespaces', { namespace }),
     createRepository: (namespace, body) =>
-      client.send(
+      send(
         `Creating repository ${namespace}/${body.repository}`,
         'POST',
         `/v2/manage/namespaces/${namespace}/repos`,

@@ -1,14 +1,15 @@
-// Sends SWR API requests: signs them, keeps one connection alive across a run, and retries what is worth retrying.
+// Sends API requests: keeps one connection per host alive across a run, and retries what is worth retrying.
+import type { IncomingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
-import type { Credentials } from './credentials.js'
 import { isRetryableStatus, retryDelayMs } from './retry.js'
-import { authorization, sdkDate } from './signer.js'
+import type { SignableRequest } from './signer.js'
 
-export interface SwrResponse {
+export interface ApiResponse {
   /** What the request did, in words, for messages: "Creating organization team". */
   operation: string
   status: number
   body: string
+  headers: IncomingHttpHeaders
 }
 
 export interface Logger {
@@ -16,9 +17,18 @@ export interface Logger {
   debug(message: string): void
 }
 
-export interface SwrClientOptions {
-  endpoint: URL
-  credentials: Credentials
+/** Gives the headers to send, credentials included; called again for each attempt, so signatures stay fresh. */
+export type Authenticate = (request: SignableRequest) => Record<string, string>
+
+export interface ApiRequest {
+  operation: string
+  method: string
+  url: URL
+  body?: unknown
+  authenticate?: Authenticate
+}
+
+export interface ApiClientOptions {
   maxAttempts: number
   log: Logger
   userAgent: string
@@ -27,10 +37,10 @@ export interface SwrClientOptions {
 /** A request that has not been answered this long is given up and tried again. */
 const REQUEST_TIMEOUT_MS = 30_000
 
-export class SwrClient {
+export class ApiClient {
   private readonly http: HttpClient
 
-  constructor(private readonly options: SwrClientOptions) {
+  constructor(private readonly options: ApiClientOptions) {
     // Redirects and the client's own retries stay off: a redirect would carry credentials elsewhere,
     // and retries are decided here, where throttling and Retry-After are understood.
     this.http = new HttpClient(options.userAgent, [], {
@@ -41,26 +51,30 @@ export class SwrClient {
     })
   }
 
-  /** Sends one operation, trying again on throttling, 5xx and network failures; returns the final answer. */
-  async send(operation: string, method: string, path: string, body?: unknown): Promise<SwrResponse> {
-    const url = new URL(this.options.endpoint.pathname.replace(/\/$/, '') + path, this.options.endpoint)
+  /** Sends one request, trying again on throttling, 5xx and network failures; returns the final answer. */
+  async send({ operation, method, url, body, authenticate }: ApiRequest): Promise<ApiResponse> {
     const payload = body === undefined ? '' : JSON.stringify(body)
     const { maxAttempts, log } = this.options
+    const target = `${method} ${url.pathname}${url.search}`
     for (let attempt = 1; ; attempt++) {
-      let response: SwrResponse | undefined
+      let response: ApiResponse | undefined
       let retryAfter: string | undefined
       let failure: string
       try {
-        const answer = await this.http.request(method, url.href, payload || null, this.headers(method, url, payload))
-        response = { operation, status: answer.message.statusCode ?? 0, body: await answer.readBody() }
-        log.debug(`${method} ${url.pathname}${url.search} -> HTTP ${response.status}`)
+        // Host is set here so that a signature covers exactly the value sent.
+        const plain = { 'Content-Type': 'application/json', Host: url.host }
+        const headers = authenticate ? authenticate({ method, url, headers: plain, body: payload }) : plain
+        const answer = await this.http.request(method, url.href, payload || null, headers)
+        const { statusCode, headers: responseHeaders } = answer.message
+        response = { operation, status: statusCode ?? 0, body: await answer.readBody(), headers: responseHeaders }
+        log.debug(`${target} -> HTTP ${response.status}`)
         if (response.status >= 400) log.debug(`Error body: ${response.body.slice(0, 4000)}`)
         if (!isRetryableStatus(response.status)) return response
-        retryAfter = headerValue(answer.message.headers['retry-after'])
+        retryAfter = headerValue(responseHeaders['retry-after'])
         failure = `HTTP ${response.status}`
       } catch (error) {
         failure = describeNetworkError(error)
-        log.debug(`${method} ${url.pathname}${url.search} -> ${failure}`)
+        log.debug(`${target} -> ${failure}`)
       }
       if (attempt >= maxAttempts) {
         if (response) return response
@@ -80,24 +94,9 @@ export class SwrClient {
   dispose(): void {
     this.http.dispose()
   }
-
-  private headers(method: string, url: URL, payload: string): Record<string, string> {
-    const { credentials } = this.options
-    // Host is set here so that the value signed is exactly the value sent.
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', Host: url.host }
-    if (credentials.kind === 'token') return { ...headers, 'X-Auth-Token': credentials.token }
-    headers['X-Sdk-Date'] = sdkDate(new Date())
-    if (credentials.securityToken) headers['X-Security-Token'] = credentials.securityToken
-    const signature = authorization(
-      { method, url, headers, body: payload },
-      credentials.accessKeyId,
-      credentials.secretAccessKey,
-    )
-    return { ...headers, Authorization: signature }
-  }
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 

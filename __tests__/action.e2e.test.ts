@@ -386,10 +386,14 @@ describe('bad input', () => {
     [{ endpoint: 'http://swr-api.example.com' }, KEY_ENV, /^Input endpoint .*plain http is only allowed for loopback/],
     [{ region: 'CN_NORTH' }, KEY_ENV, /region "CN_NORTH" from input region is not a region name/],
     [{ region: '' }, KEY_ENV, /^Input region is required/],
-    [{}, noCredentials, /^No credentials: give the inputs access_key_id and secret_access_key/],
+    [{}, noCredentials, /^No credentials: give the inputs auth_token; or access_key_id and secret_access_key/],
     [{}, { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_KEY.id }, /HUAWEI_CLOUD_SECRET_ACCESS_KEY is not/],
     [{ access_key_id: DEMO_KEY.id }, KEY_ENV, /^Input secret_access_key is required when access_key_id is given/],
-    [{ auth_token: 'token', access_key_id: 'AK', secret_access_key: 'SK' }, {}, /either auth_token or access keys/],
+    [
+      { auth_token: 'token', access_key_id: 'AK', secret_access_key: 'SK' },
+      {},
+      /^Sign in one way per run: the inputs give both an IAM token \(auth_token\) and access keys/,
+    ],
   ])('refuses %j with no request sent', async (inputs, env, message) => {
     const result = await run(inputs as Record<string, string>, env as Record<string, string>)
 

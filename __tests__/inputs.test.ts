@@ -1,4 +1,4 @@
-import { resolveCredentials } from '../src/credentials.js'
+import { OIDC_PERMISSION_MESSAGE, resolveSignIn, type SignInInputs } from '../src/credentials.js'
 import { InputError, parseInputs, type InputSource } from '../src/inputs.js'
 
 function source(values: Record<string, string>): InputSource {
@@ -39,7 +39,7 @@ describe('parseInputs', () => {
     expect(inputs.maxAttempts).toBe(4)
     expect(inputs.category).toBeUndefined()
     expect(inputs.isPublic).toBeUndefined()
-    expect(inputs.credentials).toEqual({
+    expect(inputs.signIn).toEqual({
       kind: 'access-key',
       accessKeyId: 'AK',
       secretAccessKey: 'SK',
@@ -91,15 +91,31 @@ describe('parseInputs', () => {
   })
 })
 
-describe('resolveCredentials', () => {
-  const none = { access_key_id: '', secret_access_key: '', security_token: '', auth_token: '' }
+describe('resolveSignIn', () => {
+  const none: SignInInputs = {
+    auth_token: '',
+    access_key_id: '',
+    secret_access_key: '',
+    security_token: '',
+    iam_domain: '',
+    iam_user: '',
+    iam_password: '',
+    idp_id: '',
+    id_token_audience: '',
+  }
+  const password = { iam_domain: 'acme', iam_user: 'ci', iam_password: 'pw' }
+  const envKeys = { HUAWEI_CLOUD_ACCESS_KEY_ID: 'ENV', HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ENVSK' }
+  const githubOidc = {
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://gh/idtoken?api-version=2.0',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+  }
+  const signInOf = (inputs: Partial<SignInInputs>, env: Record<string, string> = {}) => {
+    const resolved = resolveSignIn({ ...none, ...inputs }, env)
+    return typeof resolved === 'string' ? resolved : resolved.signIn
+  }
 
-  it('prefers inputs over the environment', () => {
-    const credentials = resolveCredentials(
-      { ...none, access_key_id: 'AK', secret_access_key: 'SK', security_token: 'ST' },
-      { HUAWEI_CLOUD_ACCESS_KEY_ID: 'ENV', HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ENVSK' },
-    )
-    expect(credentials).toMatchObject({
+  it('prefers access keys from the inputs over the environment', () => {
+    expect(signInOf({ access_key_id: 'AK', secret_access_key: 'SK', security_token: 'ST' }, envKeys)).toMatchObject({
       accessKeyId: 'AK',
       secretAccessKey: 'SK',
       securityToken: 'ST',
@@ -108,15 +124,18 @@ describe('resolveCredentials', () => {
   })
 
   it('takes the first environment convention that holds an access key, as a whole set', () => {
-    const credentials = resolveCredentials(none, {
-      HUAWEI_CLOUD_SECURITY_TOKEN: 'stray',
-      HUAWEICLOUD_SDK_AK: 'AK2',
-      HUAWEICLOUD_SDK_SK: 'SK2',
-      HW_ACCESS_KEY: 'AK3',
-      HW_SECRET_KEY: 'SK3',
-      HW_SECURITY_TOKEN: 'ST3',
-    })
-    expect(credentials).toEqual({
+    const signIn = signInOf(
+      {},
+      {
+        HUAWEI_CLOUD_SECURITY_TOKEN: 'stray',
+        HUAWEICLOUD_SDK_AK: 'AK2',
+        HUAWEICLOUD_SDK_SK: 'SK2',
+        HW_ACCESS_KEY: 'AK3',
+        HW_SECRET_KEY: 'SK3',
+        HW_SECURITY_TOKEN: 'ST3',
+      },
+    )
+    expect(signIn).toEqual({
       kind: 'access-key',
       accessKeyId: 'AK2',
       secretAccessKey: 'SK2',
@@ -126,40 +145,81 @@ describe('resolveCredentials', () => {
   })
 
   it('never pairs an access key with a secret from another place', () => {
-    expect(resolveCredentials(none, { HUAWEI_CLOUD_ACCESS_KEY_ID: 'AK', HW_SECRET_KEY: 'SK' })).toMatch(
+    expect(signInOf({}, { HUAWEI_CLOUD_ACCESS_KEY_ID: 'AK', HW_SECRET_KEY: 'SK' })).toMatch(
       /HUAWEI_CLOUD_ACCESS_KEY_ID is set but HUAWEI_CLOUD_SECRET_ACCESS_KEY is not/,
     )
-    expect(resolveCredentials({ ...none, access_key_id: 'AK' }, { HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'SK' })).toMatch(
+    expect(signInOf({ access_key_id: 'AK' }, { HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'SK' })).toMatch(
       /Input secret_access_key is required when access_key_id is given/,
     )
-    expect(
-      resolveCredentials(
-        { ...none, security_token: 'ST' },
-        { HUAWEI_CLOUD_ACCESS_KEY_ID: 'AK', HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'SK' },
-      ),
-    ).toMatch(/access_key_id and secret_access_key is required when security_token is given/)
+    expect(signInOf({ security_token: 'ST' }, envKeys)).toMatch(
+      /access_key_id and secret_access_key is required when security_token is given/,
+    )
   })
 
-  it('uses an IAM token, and refuses a token beside access keys', () => {
-    expect(resolveCredentials({ ...none, auth_token: 'T' }, {})).toEqual({
+  it('follows the precedence: token, access keys, password, OpenID Connect', () => {
+    expect(signInOf({ auth_token: 'T' }, { ...envKeys, HUAWEICLOUD_SDK_IDP_ID: 'idp' })).toMatchObject({
       kind: 'token',
-      token: 'T',
-      source: 'input auth_token',
     })
-    expect(resolveCredentials({ ...none, auth_token: 'T', access_key_id: 'AK' }, {})).toMatch(
-      /either auth_token or access keys \(access_key_id\)/,
+    expect(signInOf(password, { ...envKeys, ...githubOidc })).toMatchObject({ kind: 'access-key', accessKeyId: 'ENV' })
+    expect(signInOf(password, { HUAWEICLOUD_SDK_IDP_ID: 'idp', ...githubOidc })).toEqual({
+      kind: 'password',
+      domain: 'acme',
+      user: 'ci',
+      password: 'pw',
+      source: 'IAM user ci of account acme',
+    })
+    expect(signInOf({ id_token_audience: 'aud' }, { HUAWEICLOUD_SDK_IDP_ID: 'idp', ...githubOidc })).toEqual({
+      kind: 'oidc',
+      idpId: 'idp',
+      audience: 'aud',
+      source: 'OpenID Connect through identity provider idp',
+    })
+    expect(signInOf({ idp_id: 'mine' }, { HUAWEICLOUD_SDK_IDP_ID: 'env', ...githubOidc })).toMatchObject({
+      idpId: 'mine',
+      audience: undefined,
+    })
+  })
+
+  it('warns when environment access keys set aside sign-in inputs', () => {
+    const resolved = resolveSignIn({ ...none, ...password }, envKeys)
+    expect(typeof resolved !== 'string' && resolved.setAside).toMatch(
+      /^HUAWEI_CLOUD_ACCESS_KEY_ID is set, so access keys from the environment take precedence over the inputs iam_domain, iam_user, iam_password/,
     )
+  })
+
+  it('refuses two methods given as inputs, naming both', () => {
+    expect(signInOf({ auth_token: 'T', access_key_id: 'AK' })).toBe(
+      'Sign in one way per run: the inputs give both an IAM token (auth_token) and access keys (access_key_id). Remove all but one.',
+    )
+    expect(signInOf({ iam_password: 'pw', idp_id: 'idp' })).toMatch(
+      /an IAM password \(iam_password\) and OpenID Connect \(idp_id\)/,
+    )
+  })
+
+  it('needs the whole IAM password set', () => {
+    expect(signInOf({ iam_user: 'ci', iam_password: 'pw' })).toMatch(
+      /^Input iam_domain is required to sign in with an IAM password/,
+    )
+  })
+
+  it('shows the missing permission block when the job may not request an ID token', () => {
+    expect(signInOf({ idp_id: 'idp' })).toBe(OIDC_PERMISSION_MESSAGE)
+    expect(OIDC_PERMISSION_MESSAGE).toContain('permissions:\n  id-token: write')
   })
 
   it('names every input and variable that would supply credentials when there are none', () => {
-    const message = resolveCredentials(none, {}) as string
+    const message = signInOf({}) as string
     for (const name of [
       'access_key_id',
       'secret_access_key',
       'auth_token',
+      'iam_domain',
+      'iam_password',
+      'idp_id',
       'HUAWEI_CLOUD_ACCESS_KEY_ID',
       'HUAWEICLOUD_SDK_AK',
       'HW_ACCESS_KEY',
+      'HUAWEICLOUD_SDK_IDP_ID',
     ]) {
       expect(message).toContain(name)
     }

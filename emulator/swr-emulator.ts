@@ -8,7 +8,13 @@
 // The 404 of a repository missing from an existing organization carries SVCSTG.SWR.4040003: the API
 // reference documents no code for it, so this one is the emulator's own.
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import {
   buildCanonicalRequest,
@@ -17,6 +23,17 @@ import {
   parseSdkDate,
   signaturesEqual,
 } from './signature.js'
+import {
+  type Answer,
+  type GithubJob,
+  githubIdToken,
+  type IamUser,
+  type IdentityProvider,
+  idTokenToken,
+  IdTokenIssuer,
+  passwordToken,
+  type TokenGrant,
+} from './iam.js'
 
 export interface AccessKey {
   id: string
@@ -32,9 +49,19 @@ export interface Account {
   accessKeys: AccessKey[]
   /** IAM tokens accepted in X-Auth-Token. */
   tokens: string[]
+  /** IAM users who may sign in with a password. */
+  users?: IamUser[]
 }
 
-export type Operation = 'createNamespace' | 'listNamespaces' | 'showNamespace' | 'createRepository' | 'showRepository'
+export type Operation =
+  | 'createNamespace'
+  | 'listNamespaces'
+  | 'showNamespace'
+  | 'createRepository'
+  | 'showRepository'
+  | 'passwordToken'
+  | 'idTokenToken'
+  | 'githubIdToken'
 
 export type Fault =
   | { status: number; body?: string; headers?: Record<string, string> }
@@ -84,7 +111,37 @@ export interface EmulatorOptions {
   /** The documentation disagrees on 200 or 201 for a created repository; both are served. */
   createRepositoryStatus?: 200 | 201
   namespaceQuota?: number
+  identityProviders?: IdentityProvider[]
+  /** Serves GitHub's ID-token request endpoint at /_github/id-token for this job. */
+  github?: GithubJob
 }
+
+/** How ACTIONS_ID_TOKEN_REQUEST_URL points at the stand-in (GitHub's URL carries a query already). */
+export const GITHUB_ID_TOKEN_PATH = '/_github/id-token?api-version=2.0'
+
+interface RouteContext {
+  body: unknown
+  headers: IncomingHttpHeaders
+  query: string
+}
+
+/** A sign-in operation: it takes no SWR credentials. */
+interface PublicRoute {
+  operation: Operation
+  public: true
+  run: (context: RouteContext) => Answer
+}
+
+/** An SWR operation, run for the account its credentials belong to. */
+interface SwrRoute {
+  operation: Operation
+  public?: undefined
+  run: (account: Account, context: RouteContext) => Answer
+}
+
+type Route = PublicRoute | SwrRoute
+const publicRoute = (operation: Operation, run: PublicRoute['run']): PublicRoute => ({ operation, public: true, run })
+const swrRoute = (operation: Operation, run: SwrRoute['run']): SwrRoute => ({ operation, run })
 
 export const DEMO_ACCOUNT: Account = {
   name: 'demo',
@@ -107,12 +164,6 @@ export const CATEGORIES = [
 const NAMESPACE_PATTERN = /^[a-z][a-z0-9]*(?:(?:[._]|__|[-]*)[a-z0-9]+)*$/
 const REPOSITORY_PATTERN = /^[a-z0-9]+(?:(?:[./_]|__|[-]*)[a-z0-9]+)*$/
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000
-
-interface Answer {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-}
 
 class Refusal extends Error {
   constructor(readonly answer: Answer) {
@@ -138,6 +189,11 @@ export class SwrEmulator {
   latencyMs: number
   createRepositoryStatus: 200 | 201
   readonly accounts: Account[]
+  identityProviders: IdentityProvider[]
+  github?: GithubJob
+  /** Tokens issued by the IAM operations, and the account each belongs to. */
+  readonly issuedTokens = new Map<string, string>()
+  private readonly idTokens = new IdTokenIssuer()
   private readonly region: string
   private readonly quota: number
   private readonly faults: FaultRule[] = []
@@ -151,6 +207,8 @@ export class SwrEmulator {
     this.latencyMs = options.latencyMs ?? 0
     this.createRepositoryStatus = options.createRepositoryStatus ?? 201
     this.quota = options.namespaceQuota ?? 5
+    this.identityProviders = options.identityProviders ?? []
+    this.github = options.github
     this.server = createServer((request, response) => void this.handle(request, response))
     this.server.on('connection', (socket) => this.socketIds.set(socket, ++this.connections))
   }
@@ -244,12 +302,18 @@ export class SwrEmulator {
       if (fault && 'status' in fault) {
         answer = { status: fault.status, body: fault.body, headers: fault.headers }
       } else {
-        const account = this.authenticate(request, target, body, entry)
-        if (!route)
-          throw new Refusal(
-            gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment'),
-          )
-        answer = route.run(account, parseJson(body))
+        const context = { body: parseJson(body), headers: request.headers, query: queryOf(target) }
+        if (route?.public) answer = route.run(context)
+        else {
+          // Every other request is authenticated, even one to an unknown route, as the gateway does.
+          const account = this.authenticate(request, target, body, entry)
+          if (!route) {
+            throw new Refusal(
+              gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment'),
+            )
+          }
+          answer = route.run(account, context)
+        }
       }
     } catch (error) {
       if (!(error instanceof Refusal)) throw error
@@ -288,7 +352,8 @@ export class SwrEmulator {
     const token = request.headers['x-auth-token']
     if (typeof token === 'string') {
       entry.auth = 'token'
-      const account = this.accounts.find((candidate) => candidate.tokens.includes(token))
+      const issuedTo = this.issuedTokens.get(token)
+      const account = this.accounts.find((candidate) => candidate.tokens.includes(token) || candidate.name === issuedTo)
       if (!account) throw new Refusal(swrError(401, 'SVCSTG.SWR.4010000', 'Authenticate failed or token expired'))
       entry.account = account.name
       return account
@@ -342,38 +407,58 @@ export class SwrEmulator {
     return owner
   }
 
-  private route(
-    method: string,
-    target: string,
-  ): { operation: Operation; run: (account: Account, body: unknown) => Answer } | undefined {
-    const [path, query = ''] = target.split('?', 2)
+  private route(method: string, target: string): Route | undefined {
+    const path = target.split('?', 1)[0]
+    if (method === 'POST' && path === '/v3/auth/tokens') {
+      return publicRoute('passwordToken', ({ body }) => this.grant(passwordToken(this.iamUsers(), body)))
+    }
+    if (method === 'POST' && path === '/v3.0/OS-AUTH/id-token/tokens') {
+      return publicRoute('idTokenToken', ({ body, headers }) =>
+        this.grant(idTokenToken(this.idTokens, this.identityProviders, headerText(headers['x-idp-id']), body)),
+      )
+    }
+    if (method === 'GET' && path === GITHUB_ID_TOKEN_PATH.split('?', 1)[0]) {
+      return publicRoute('githubIdToken', ({ headers, query }) =>
+        githubIdToken(this.idTokens, this.github, headers.authorization, query),
+      )
+    }
+
     const segments = path.split('/').slice(1).map(decodeSegment)
     if (segments[0] !== 'v2' || segments[1] !== 'manage' || segments[2] !== 'namespaces') return undefined
     const [namespace, repos, repository, ...rest] = segments.slice(3)
     if (rest.length > 0) return undefined
     if (namespace === undefined || namespace === '') {
       if (method === 'POST')
-        return { operation: 'createNamespace', run: (account, body) => this.createNamespace(account, body) }
+        return swrRoute('createNamespace', (account, { body }) => this.createNamespace(account, body))
       if (method === 'GET')
-        return { operation: 'listNamespaces', run: (account) => this.listNamespaces(account, query) }
+        return swrRoute('listNamespaces', (account, { query }) => this.listNamespaces(account, query))
       return undefined
     }
     if (repos === undefined) {
       return method === 'GET'
-        ? { operation: 'showNamespace', run: (account) => this.showNamespace(account, namespace) }
+        ? swrRoute('showNamespace', (account) => this.showNamespace(account, namespace))
         : undefined
     }
     if (repos !== 'repos') return undefined
     if (repository === undefined || repository === '') {
       return method === 'POST'
-        ? { operation: 'createRepository', run: (account, body) => this.createRepository(account, namespace, body) }
+        ? swrRoute('createRepository', (account, { body }) => this.createRepository(account, namespace, body))
         : undefined
     }
     // SWR writes a repository's "/" as "$" in paths.
     const name = repository.replaceAll('$', '/')
     return method === 'GET'
-      ? { operation: 'showRepository', run: (account) => this.showRepository(account, namespace, name) }
+      ? swrRoute('showRepository', (account) => this.showRepository(account, namespace, name))
       : undefined
+  }
+
+  private iamUsers(): Map<string, IamUser[]> {
+    return new Map(this.accounts.map((account) => [account.name, account.users ?? []]))
+  }
+
+  private grant({ answer, account, token }: TokenGrant): Answer {
+    if (account && token) this.issuedTokens.set(token, account)
+    return answer
   }
 
   private ownNamespace(account: Account, name: string): NamespaceRecord | undefined {
@@ -460,6 +545,15 @@ export class SwrEmulator {
     const { namespace: _namespace, owner: _owner, ...info } = record
     return { status: 200, body: info }
   }
+}
+
+function queryOf(target: string): string {
+  const at = target.indexOf('?')
+  return at < 0 ? '' : target.slice(at + 1)
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
 }
 
 function decodeSegment(segment: string): string {

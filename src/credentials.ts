@@ -1,9 +1,30 @@
-// Which credentials a run signs in with. A set is always taken whole from one source, so an access key
-// from one place is never paired with a secret from another.
+// How a run signs in. One method per run, chosen by a fixed precedence: auth_token, then access keys (inputs,
+// then environment), then an IAM user's password, then OpenID Connect. A set of credentials is always taken
+// whole from one source, so an access key from one place is never paired with a secret from another.
 
+/** What SWR requests carry. */
 export type Credentials =
   | { kind: 'access-key'; accessKeyId: string; secretAccessKey: string; securityToken?: string; source: string }
   | { kind: 'token'; token: string; source: string }
+
+export interface PasswordSignIn {
+  kind: 'password'
+  domain: string
+  user: string
+  password: string
+  source: string
+}
+
+export interface OidcSignIn {
+  kind: 'oidc'
+  idpId: string
+  /** Undefined asks GitHub for its default audience, the URL of the repository's owner. */
+  audience?: string
+  source: string
+}
+
+/** Credentials to use as they are, or a way to obtain an IAM token first. */
+export type SignIn = Credentials | PasswordSignIn | OidcSignIn
 
 /** The environment conventions in use for access keys, in the order they are looked at. */
 export const ENVIRONMENT_CONVENTIONS = [
@@ -12,38 +33,120 @@ export const ENVIRONMENT_CONVENTIONS = [
   ['HW_ACCESS_KEY', 'HW_SECRET_KEY', 'HW_SECURITY_TOKEN'],
 ] as const
 
-export interface CredentialInputs {
-  access_key_id: string
-  secret_access_key: string
-  security_token: string
-  auth_token: string
+export const IDP_VARIABLE = 'HUAWEICLOUD_SDK_IDP_ID'
+
+export const SIGN_IN_INPUTS = [
+  'auth_token',
+  'access_key_id',
+  'secret_access_key',
+  'security_token',
+  'iam_domain',
+  'iam_user',
+  'iam_password',
+  'idp_id',
+  'id_token_audience',
+] as const
+
+export type SignInInputs = Record<(typeof SIGN_IN_INPUTS)[number], string>
+
+/** The inputs that, given, choose each method. */
+const METHODS = [
+  { method: 'an IAM token', inputs: ['auth_token'] },
+  { method: 'access keys', inputs: ['access_key_id', 'secret_access_key', 'security_token'] },
+  { method: 'an IAM password', inputs: ['iam_domain', 'iam_user', 'iam_password'] },
+  { method: 'OpenID Connect', inputs: ['idp_id'] },
+] as const
+
+export const OIDC_PERMISSION_MESSAGE =
+  'Signing in with OpenID Connect needs an ID token from GitHub, and this job may not request one ' +
+  '(ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job this permission:\n' +
+  'permissions:\n  id-token: write\n  contents: read'
+
+export interface ResolvedSignIn {
+  signIn: SignIn
+  /** Inputs that were given but set aside by the precedence, worth a warning. */
+  setAside?: string
 }
 
-/** Picks the credentials from the inputs, else the environment; returns an error message when none fit. */
-export function resolveCredentials(
-  inputs: CredentialInputs,
-  env: Record<string, string | undefined>,
-): Credentials | string {
-  const keyInputs = (['access_key_id', 'secret_access_key', 'security_token'] as const).filter((name) => inputs[name])
-  if (inputs.auth_token && keyInputs.length > 0) {
-    return `Give either auth_token or access keys (${keyInputs.join(', ')}), not both: a run signs in one way.`
-  }
-  if (inputs.auth_token) return { kind: 'token', token: inputs.auth_token, source: 'input auth_token' }
+type Env = Record<string, string | undefined>
 
-  if (keyInputs.length > 0) {
-    const missing = (['access_key_id', 'secret_access_key'] as const).filter((name) => !inputs[name])
+/** Picks the sign-in method; returns an error message when the inputs and environment do not make one. */
+export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | string {
+  const given = METHODS.map(({ method, inputs: names }) => ({ method, names: names.filter((name) => inputs[name]) }))
+  const chosen = given.filter(({ names }) => names.length > 0)
+  if (chosen.length > 1) {
+    const described = chosen.map(({ method, names }) => `${method} (${names.join(', ')})`)
+    return `Sign in one way per run: the inputs give both ${described.join(' and ')}. Remove all but one.`
+  }
+
+  if (inputs.auth_token) return { signIn: { kind: 'token', token: inputs.auth_token, source: 'input auth_token' } }
+  if (chosen[0]?.method === 'access keys') return accessKeysFromInputs(inputs, chosen[0].names)
+
+  const fromEnvironment = accessKeysFromEnvironment(env)
+  if (fromEnvironment) {
+    if (typeof fromEnvironment === 'string') return fromEnvironment
+    const setAside = chosen[0]
+      ? `${fromEnvironment.source.replace('environment ', '')} is set, so access keys from the environment ` +
+        `take precedence over the inputs ${chosen[0].names.join(', ')} (${chosen[0].method}). ` +
+        'Unset those variables in this step to sign in with the inputs.'
+      : undefined
+    return { signIn: fromEnvironment, setAside }
+  }
+
+  if (chosen[0]?.method === 'an IAM password') {
+    const missing = (['iam_domain', 'iam_user', 'iam_password'] as const).filter((name) => !inputs[name])
     if (missing.length > 0) {
-      return `Input ${missing.join(' and ')} is required when ${keyInputs.join(' and ')} is given: access keys are taken as a set from the inputs.`
+      return `Input ${missing.join(' and ')} is required to sign in with an IAM password (iam_domain is the account name, iam_user the IAM user's name).`
     }
     return {
+      signIn: {
+        kind: 'password',
+        domain: inputs.iam_domain,
+        user: inputs.iam_user,
+        password: inputs.iam_password,
+        source: `IAM user ${inputs.iam_user} of account ${inputs.iam_domain}`,
+      },
+    }
+  }
+
+  const idpId = inputs.idp_id || env[IDP_VARIABLE]
+  if (idpId) {
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return OIDC_PERMISSION_MESSAGE
+    return {
+      signIn: {
+        kind: 'oidc',
+        idpId,
+        audience: inputs.id_token_audience || undefined,
+        source: `OpenID Connect through identity provider ${idpId}`,
+      },
+    }
+  }
+
+  const variables = ENVIRONMENT_CONVENTIONS.map(([id, secret]) => `${id}/${secret}`).join(', ')
+  return (
+    'No credentials: give the inputs auth_token; or access_key_id and secret_access_key (with security_token for ' +
+    `temporary credentials), or the environment variables ${variables} (huaweicloud/auth-action sets the first ` +
+    `pair); or iam_domain, iam_user and iam_password; or idp_id (or ${IDP_VARIABLE}) for OpenID Connect.`
+  )
+}
+
+function accessKeysFromInputs(inputs: SignInInputs, given: readonly string[]): ResolvedSignIn | string {
+  const missing = (['access_key_id', 'secret_access_key'] as const).filter((name) => !inputs[name])
+  if (missing.length > 0) {
+    return `Input ${missing.join(' and ')} is required when ${given.join(' and ')} is given: access keys are taken as a set from the inputs.`
+  }
+  return {
+    signIn: {
       kind: 'access-key',
       accessKeyId: inputs.access_key_id,
       secretAccessKey: inputs.secret_access_key,
       securityToken: inputs.security_token || undefined,
       source: 'inputs',
-    }
+    },
   }
+}
 
+function accessKeysFromEnvironment(env: Env): Credentials | string | undefined {
   for (const [idName, secretName, tokenName] of ENVIRONMENT_CONVENTIONS) {
     const accessKeyId = env[idName]
     if (!accessKeyId) continue
@@ -58,11 +161,5 @@ export function resolveCredentials(
       source: `environment ${idName}`,
     }
   }
-
-  const variables = ENVIRONMENT_CONVENTIONS.map(([id, secret]) => `${id}/${secret}`).join(', ')
-  return (
-    'No credentials: give the inputs access_key_id and secret_access_key (with security_token for temporary ' +
-    `credentials) or auth_token, or set the environment variables ${variables} ` +
-    '(huaweicloud/auth-action sets the first pair).'
-  )
+  return undefined
 }

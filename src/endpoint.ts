@@ -9,6 +9,10 @@ export function swrApiUrl(region: string): URL {
   return new URL(`https://swr-api.${region}.${cloudDomain(region)}`)
 }
 
+export function iamUrl(region: string): URL {
+  return new URL(`https://iam.${region}.${cloudDomain(region)}`)
+}
+
 /** The docker registry host that images are pushed to. */
 export function registryHost(region: string, endpoint: URL): string {
   // A given endpoint named like SWR's own (swr-api.X) has its registry at swr.X; otherwise the region decides.

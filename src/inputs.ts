@@ -1,6 +1,6 @@
 // Every input is read and checked here, before any request: a run with a bad input sends nothing.
-import { resolveCredentials, type Credentials } from './credentials.js'
-import { parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
+import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from './credentials.js'
+import { iamUrl, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from './names.js'
 
 export const CATEGORIES = ['app_server', 'linux', 'framework_app', 'database', 'lang', 'other', 'windows', 'arm']
@@ -17,7 +17,11 @@ export interface Inputs {
   region: string
   endpoint: URL
   registry: string
-  credentials: Credentials
+  /** The IAM base URL, for the sign-in methods that obtain a token. */
+  iamEndpoint: URL
+  signIn: SignIn
+  /** Sign-in inputs set aside by the precedence, worth a warning. */
+  signInSetAside?: string
   maxAttempts: number
 }
 
@@ -83,16 +87,15 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     )
   }
 
-  let endpoint: URL | undefined
-  const endpointText = source.text('endpoint')
-  if (endpointText) {
-    const parsed = parseEndpoint(endpointText)
-    if (typeof parsed === 'string') {
-      fail(
-        `Input endpoint ${JSON.stringify(endpointText)} is not usable: ${parsed}. Accepted: an https URL such as "https://swr-api.cn-north-4.myhuaweicloud.com".`,
-      )
-    } else endpoint = parsed
-  } else if (regionValid) endpoint = swrApiUrl(region)
+  const endpointFor = (name: string, derive: (region: string) => URL, example: string): URL | undefined => {
+    const text = source.text(name)
+    if (!text) return regionValid ? derive(region) : undefined
+    const parsed = parseEndpoint(text)
+    if (typeof parsed !== 'string') return parsed
+    fail(`Input ${name} ${JSON.stringify(text)} is not usable: ${parsed}. Accepted: an https URL such as "${example}".`)
+  }
+  const endpoint = endpointFor('endpoint', swrApiUrl, 'https://swr-api.cn-north-4.myhuaweicloud.com')
+  const iamEndpoint = endpointFor('iam_endpoint', iamUrl, 'https://iam.cn-north-4.myhuaweicloud.com')
 
   const maxAttemptsText = source.text('max_attempts') || '4'
   const maxAttempts = Number(maxAttemptsText)
@@ -100,18 +103,11 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     fail(`Input max_attempts ${JSON.stringify(maxAttemptsText)} must be a whole number from 1 to 10.`)
   }
 
-  const credentials = resolveCredentials(
-    {
-      access_key_id: source.text('access_key_id'),
-      secret_access_key: source.text('secret_access_key'),
-      security_token: source.text('security_token'),
-      auth_token: source.text('auth_token'),
-    },
-    env,
-  )
-  if (typeof credentials === 'string') fail(credentials)
+  const signInInputs = Object.fromEntries(SIGN_IN_INPUTS.map((name) => [name, source.text(name)])) as SignInInputs
+  const resolved = resolveSignIn(signInInputs, env)
+  if (typeof resolved === 'string') fail(resolved)
 
-  if (problems.length > 0 || !endpoint || typeof credentials === 'string') throw new InputError(problems)
+  if (problems.length > 0 || !endpoint || !iamEndpoint || typeof resolved === 'string') throw new InputError(problems)
   return {
     namespace,
     repository,
@@ -121,7 +117,9 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     region,
     endpoint,
     registry: registryHost(region, endpoint),
-    credentials,
+    iamEndpoint,
+    signIn: resolved.signIn,
+    signInSetAside: resolved.setAside,
     maxAttempts,
   }
 }

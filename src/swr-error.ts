@@ -17,8 +17,8 @@ function pick(object: Json, ...names: string[]): string | undefined {
 }
 
 /**
- * Reads `{"error_code","error_msg"}` (the gateway), `{"errorCode","errorMessage"}`, a list of those,
- * and `{"errors":[...]}`. Anything else yields what little it can: a short excerpt of the text.
+ * Reads `{"error_code","error_msg"}` (the gateway, IAM), `{"errorCode","errorMessage"}`, a list of those,
+ * `{"errors":[...]}` and `{"error":{...}}`. Anything else yields what little it can: a short excerpt of the text.
  */
 export function parseErrorBody(body: string): ErrorDetail {
   let parsed: unknown
@@ -28,8 +28,11 @@ export function parseErrorBody(body: string): ErrorDetail {
     const text = body.trim().replace(/\s+/g, ' ')
     return text ? { message: text.length > 200 ? `${text.slice(0, 200)}…` : text } : {}
   }
-  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Array.isArray((parsed as Json).errors)) {
-    parsed = (parsed as Json).errors
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const { errors, error } = parsed as Json
+    // {"errors":[...]} from SWR; {"error":{"code","message","title"}} from IAM's token API.
+    if (Array.isArray(errors)) parsed = errors
+    else if (error && typeof error === 'object') parsed = error
   }
   if (Array.isArray(parsed)) parsed = parsed[0]
   if (!parsed || typeof parsed !== 'object') return {}

@@ -1,0 +1,154 @@
+// Obtaining an IAM token for the sign-in methods that need one: an IAM user's password, or GitHub's OpenID
+// Connect ID token exchanged through an IAM identity provider. Each makes exactly one IAM request.
+import type { ApiClient, ApiResponse } from './api-client.js'
+import { headerValue } from './api-client.js'
+import type { OidcSignIn, PasswordSignIn } from './credentials.js'
+import { type ErrorDetail, parseErrorBody } from './swr-error.js'
+
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
+
+export interface TokenContext {
+  client: ApiClient
+  iamEndpoint: URL
+  /** The project a token is scoped to is named after the region. */
+  region: string
+  /** Asks GitHub for an ID token for the audience (undefined: GitHub's default). */
+  requestIdToken: (audience?: string) => Promise<string>
+  /** Hides a secret from the log; called the moment one is received. */
+  mask: (secret: string) => void
+}
+
+export function passwordTokenBody(signIn: PasswordSignIn, region: string): unknown {
+  const user = { name: signIn.user, password: signIn.password, domain: { name: signIn.domain } }
+  return { auth: { identity: { methods: ['password'], password: { user } }, scope: { project: { name: region } } } }
+}
+
+export function idTokenBody(idToken: string, region: string): unknown {
+  return { auth: { id_token: { id: idToken }, scope: { project: { name: region } } } }
+}
+
+export interface IdTokenClaims {
+  iss?: string
+  aud?: string | string[]
+  exp?: number
+}
+
+/** Reads the (unverified) claims of a JWT, to explain a refusal; the token itself is never shown. */
+export function idTokenClaims(idToken: string): IdTokenClaims {
+  try {
+    return JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as IdTokenClaims
+  } catch {
+    return {}
+  }
+}
+
+function iamUrlFor(iamEndpoint: URL, path: string): URL {
+  return new URL(iamEndpoint.pathname.replace(/\/$/, '') + path, iamEndpoint)
+}
+
+function said(response: ApiResponse, detail: ErrorDetail): string {
+  const text = [detail.code, detail.message].filter(Boolean).join(': ')
+  return `HTTP ${response.status}${text ? ` ${text}` : ''}`
+}
+
+/** The token of a successful answer, masked at once; undefined when IAM answered otherwise. */
+function subjectToken(response: ApiResponse, mask: (secret: string) => void): string | undefined {
+  const token = headerValue(response.headers['x-subject-token'])
+  if (token) mask(token)
+  return response.status >= 200 && response.status < 300 && token ? token : undefined
+}
+
+export async function passwordToken(context: TokenContext, signIn: PasswordSignIn): Promise<string> {
+  const response = await context.client.send({
+    operation: `Signing in as IAM user ${signIn.user}`,
+    method: 'POST',
+    url: iamUrlFor(context.iamEndpoint, '/v3/auth/tokens'),
+    body: passwordTokenBody(signIn, context.region),
+  })
+  const token = subjectToken(response, context.mask)
+  if (token) return token
+  throw new Error(
+    `${response.operation} failed with ${said(response, parseErrorBody(response.body))}. ${passwordHint(response.status, signIn, context.region)}`,
+  )
+}
+
+export function passwordHint(status: number, signIn: PasswordSignIn, region: string): string {
+  switch (status) {
+    case 400:
+    case 404:
+      return `Check region: the token is scoped to the project "${region}" of account ${signIn.domain}.`
+    case 401:
+      return (
+        `IAM refused the password of user "${signIn.user}" in account "${signIn.domain}": check iam_domain (the account ` +
+        'name, not the user name), iam_user and iam_password, that the user has programmatic access, and that it is not locked.'
+      )
+    case 403:
+      return "IAM does not let this user obtain a token: check the account's login protection and access policies."
+    default:
+      return status >= 200 && status < 300 ? 'IAM answered without an X-Subject-Token header.' : ''
+  }
+}
+
+export async function oidcToken(context: TokenContext, signIn: OidcSignIn): Promise<string> {
+  let idToken: string
+  try {
+    idToken = await context.requestIdToken(signIn.audience)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`Requesting an ID token from GitHub failed: ${reason}`, { cause: error })
+  }
+  context.mask(idToken)
+  const response = await context.client.send({
+    operation: `Exchanging GitHub's ID token through identity provider ${signIn.idpId}`,
+    method: 'POST',
+    url: iamUrlFor(context.iamEndpoint, '/v3.0/OS-AUTH/id-token/tokens'),
+    body: idTokenBody(idToken, context.region),
+    authenticate: (request) => ({ ...request.headers, 'X-Idp-Id': signIn.idpId }),
+  })
+  const token = subjectToken(response, context.mask)
+  if (token) return token
+  const detail = parseErrorBody(response.body)
+  throw new Error(
+    `${response.operation} failed with ${said(response, detail)}. ${oidcHint(response.status, detail, signIn, idTokenClaims(idToken), Date.now())}`,
+  )
+}
+
+export function oidcHint(
+  status: number,
+  detail: ErrorDetail,
+  signIn: OidcSignIn,
+  claims: IdTokenClaims,
+  now: number,
+): string {
+  if (status === 404) {
+    return (
+      `IAM has no identity provider "${signIn.idpId}": check idp_id against IAM's Identity Providers, and that ` +
+      'region (or iam_endpoint) is of the account that holds it.'
+    )
+  }
+  if (status >= 200 && status < 300) return 'IAM answered without an X-Subject-Token header.'
+  const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : (claims.aud ?? 'unknown')
+  const expires = claims.exp ? new Date(claims.exp * 1000).toISOString() : 'unknown'
+  const facts = `The ID token was issued by ${claims.iss ?? 'an unknown issuer'} for the audience "${audience}", valid until ${expires}.`
+  const message = (detail.message ?? '').toLowerCase()
+  let advice: string
+  if (claims.exp !== undefined && claims.exp * 1000 <= now) {
+    advice = "It has expired: check the runner's clock."
+  } else if (/\baud|audience|client/.test(message)) {
+    advice =
+      "The audience must equal the identity provider's client ID: set id_token_audience to the client ID, " +
+      `or set the client ID to "${audience}".`
+  } else if (/\biss|issuer/.test(message)) {
+    advice = `The identity provider's issuer (identity provider URL) must be ${GITHUB_ISSUER}.`
+  } else if (/expire/.test(message)) {
+    advice = "It has expired: check the runner's clock, and that the token is used as soon as it is issued."
+  } else if (status === 403) {
+    advice =
+      "The identity provider's identity conversion rules grant this token no access: check them against its claims."
+  } else {
+    advice =
+      `Check the identity provider's client ID (must be "${audience}"), its issuer (${GITHUB_ISSUER}) ` +
+      'and its identity conversion rules.'
+  }
+  return `IAM rejected the ID token. ${facts} ${advice}`
+}

@@ -1,6 +1,7 @@
 // The bundled action, run as a GitHub runner runs it, against the SWR emulator over real HTTP.
 import { DEMO_ACCOUNT, SwrEmulator, type Account } from '../emulator/swr-emulator.js'
 import { runAction, type ActionRun } from '../emulator/run-action.js'
+import { commandMessages, errorOf, expectNoSecretShown as expectNoSecretLogged } from './helpers/action-log.js'
 
 const [DEMO_KEY] = DEMO_ACCOUNT.accessKeys
 const KEY_ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_KEY.secret }
@@ -41,36 +42,8 @@ function run(inputs: Record<string, string> = {}, env: Record<string, string> = 
   return runAction({ namespace: 'team', repository: 'apps/web', region: 'cn-north-4', endpoint, ...inputs }, { env })
 }
 
-/** The messages of one workflow command (error, debug, ...), unescaped as the runner shows them. */
-function commandMessages(result: ActionRun, command: string): string[] {
-  const prefix = `::${command}::`
-  return result.stdout
-    .split('\n')
-    .filter((line) => line.startsWith(prefix))
-    .map((line) => line.slice(prefix.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
-}
-
-/** The failure message the runner shows. */
-function errorOf(result: ActionRun): string {
-  return commandMessages(result, 'error').join('\n')
-}
-
-/** What a log reader sees: the runner consumes ::add-mask:: commands and never shows them. */
-function visibleLog(result: ActionRun): string {
-  const shown = result.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-  return `${shown}\n${result.stderr}`
-}
-
 function expectNoSecretShown(result: ActionRun): void {
-  const log = visibleLog(result)
-  const outputs = JSON.stringify(result.outputs)
-  for (const secret of SECRETS) {
-    expect(log).not.toContain(secret)
-    expect(outputs).not.toContain(secret)
-  }
+  expectNoSecretLogged(result, SECRETS)
 }
 
 const trail = () => emulator.requests.map((request) => `${request.method} ${request.target} ${request.status}`)

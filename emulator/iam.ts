@@ -44,12 +44,16 @@ const iamError = (status: number, code: string, message: string): Answer => ({
 
 /** Signs and checks the stand-in's ID tokens (HS256 with a key made for the emulator's lifetime). */
 export class IdTokenIssuer {
+  /** Every token issued, so tests can check that none is ever shown. */
+  readonly issued: string[] = []
   private readonly key = randomBytes(32)
 
   issue(claims: Record<string, unknown>): string {
     const encode = (part: unknown) => Buffer.from(JSON.stringify(part)).toString('base64url')
     const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`
-    return `${unsigned}.${this.sign(unsigned)}`
+    const token = `${unsigned}.${this.sign(unsigned)}`
+    this.issued.push(token)
+    return token
   }
 
   /** The claims of a token this issuer signed, or undefined. */

@@ -193,7 +193,8 @@ export class SwrEmulator {
   github?: GithubJob
   /** Tokens issued by the IAM operations, and the account each belongs to. */
   readonly issuedTokens = new Map<string, string>()
-  private readonly idTokens = new IdTokenIssuer()
+  /** Signs the GitHub stand-in's ID tokens; its issued list holds every one. */
+  readonly idTokens = new IdTokenIssuer()
   private readonly region: string
   private readonly quota: number
   private readonly faults: FaultRule[] = []

@@ -2,7 +2,7 @@
 // A run whose repository exists makes one read request and needs only read permission.
 import type { CreateRepositoryBody, SwrApi } from './swr-api.js'
 import type { ApiResponse } from './api-client.js'
-import { hintFor, ORGANIZATION_NOT_FOUND_CODES, parseErrorBody, SwrRequestError } from './swr-error.js'
+import { hintFor, ORGANIZATION_NOT_FOUND_CODES, parseErrorBody, SwrRequestError } from './api-error.js'
 
 export interface RepositoryRequest {
   namespace: string

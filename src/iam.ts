@@ -3,7 +3,7 @@
 import type { ApiClient, ApiResponse } from './api-client.js'
 import { headerValue } from './api-client.js'
 import type { OidcSignIn, PasswordSignIn } from './credentials.js'
-import { type ErrorDetail, parseErrorBody } from './swr-error.js'
+import { describeAnswer, type ErrorDetail, parseErrorBody } from './api-error.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -46,11 +46,6 @@ function iamUrlFor(iamEndpoint: URL, path: string): URL {
   return new URL(iamEndpoint.pathname.replace(/\/$/, '') + path, iamEndpoint)
 }
 
-function said(response: ApiResponse, detail: ErrorDetail): string {
-  const text = [detail.code, detail.message].filter(Boolean).join(': ')
-  return `HTTP ${response.status}${text ? ` ${text}` : ''}`
-}
-
 /** The token of a successful answer, masked at once; undefined when IAM answered otherwise. */
 function subjectToken(response: ApiResponse, mask: (secret: string) => void): string | undefined {
   const token = headerValue(response.headers['x-subject-token'])
@@ -68,7 +63,7 @@ export async function passwordToken(context: TokenContext, signIn: PasswordSignI
   const token = subjectToken(response, context.mask)
   if (token) return token
   throw new Error(
-    `${response.operation} failed with ${said(response, parseErrorBody(response.body))}. ${passwordHint(response.status, signIn, context.region)}`,
+    `${response.operation} failed with ${describeAnswer(response.status, parseErrorBody(response.body))}. ${passwordHint(response.status, signIn, context.region)}`,
   )
 }
 
@@ -94,7 +89,7 @@ export async function oidcToken(context: TokenContext, signIn: OidcSignIn): Prom
   try {
     idToken = await context.requestIdToken(signIn.audience)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
     throw new Error(`Requesting an ID token from GitHub failed: ${reason}`, { cause: error })
   }
   context.mask(idToken)
@@ -109,7 +104,7 @@ export async function oidcToken(context: TokenContext, signIn: OidcSignIn): Prom
   if (token) return token
   const detail = parseErrorBody(response.body)
   throw new Error(
-    `${response.operation} failed with ${said(response, detail)}. ${oidcHint(response.status, detail, signIn, idTokenClaims(idToken), Date.now())}`,
+    `${response.operation} failed with ${describeAnswer(response.status, detail)}. ${oidcHint(response.status, detail, signIn, idTokenClaims(idToken), Date.now())}`,
   )
 }
 

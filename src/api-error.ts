@@ -1,4 +1,4 @@
-// SWR and its API gateway answer errors in several JSON shapes; this reads them all into one.
+// SWR, IAM and their API gateway answer errors in several JSON shapes; this reads them all into one.
 
 export interface ErrorDetail {
   code?: string
@@ -65,10 +65,15 @@ export class SwrRequestError extends Error {
   }
 }
 
-function describeFailure(operation: string, status: number, detail: ErrorDetail, hint: string): string {
-  const said = [detail.code, detail.message].filter(Boolean).join(': ')
+/** "HTTP 409 SVCSTG.SWR.4090060: Namespace already exists (request id ...)", for failure messages. */
+export function describeAnswer(status: number, detail: ErrorDetail): string {
+  const said = [detail.code, detail.message?.replace(/\.$/, '')].filter(Boolean).join(': ')
   const request = detail.requestId ? ` (request id ${detail.requestId})` : ''
-  return `${operation} failed with HTTP ${status}${said ? ` ${said}` : ''}${request}.${hint ? ` ${hint}` : ''}`
+  return `HTTP ${status}${said ? ` ${said}` : ''}${request}`
+}
+
+function describeFailure(operation: string, status: number, detail: ErrorDetail, hint: string): string {
+  return `${operation} failed with ${describeAnswer(status, detail)}.${hint ? ` ${hint}` : ''}`
 }
 
 /** What a user can do about a failure, by status and SWR's code. */

@@ -1,4 +1,4 @@
-import { hintFor, parseErrorBody } from '../src/swr-error.js'
+import { hintFor, parseErrorBody } from '../src/api-error.js'
 
 describe('error bodies', () => {
   it.each([

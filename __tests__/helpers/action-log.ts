@@ -1,0 +1,43 @@
+// Reading a run's log the way the runner presents it.
+import type { ActionRun } from '../../emulator/run-action.js'
+
+/** The messages of one workflow command (error, warning, debug, ...), unescaped as the runner shows them. */
+export function commandMessages(result: ActionRun, command: string): string[] {
+  const prefix = `::${command}::`
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => line.slice(prefix.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
+}
+
+/** The failure message the runner shows. */
+export function errorOf(result: ActionRun): string {
+  return commandMessages(result, 'error').join('\n')
+}
+
+/** What a log reader sees: the runner consumes ::add-mask:: commands and never shows them. */
+export function visibleLog(result: ActionRun): string {
+  const shown = result.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+  return `${shown}\n${result.stderr}`
+}
+
+/** Fails when a secret shows in the visible log or in the outputs. */
+export function expectNoSecretShown(result: ActionRun, secrets: string[]): void {
+  const log = visibleLog(result)
+  const outputs = JSON.stringify(result.outputs)
+  for (const secret of secrets) {
+    expect(log).not.toContain(secret)
+    expect(outputs).not.toContain(secret)
+  }
+}
+
+/** The values the run asked the runner to mask. */
+export function maskedValues(result: ActionRun): string[] {
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::add-mask::'))
+    .map((line) => line.slice('::add-mask::'.length))
+}

@@ -148,6 +148,7 @@ export const DEMO_ACCOUNT: Account = {
   domainId: '0d1ea0e7a38b4c1a8a8e3f2c4b5d6e7f',
   accessKeys: [{ id: 'DEMOACCESSKEYID0000001', secret: 'demo-secret-access-key-0001' }],
   tokens: ['demo-iam-token-0001'],
+  users: [{ name: 'demo-user', password: 'demo-password-0001' }],
 }
 
 export const CATEGORIES = [

@@ -34,6 +34,7 @@ import {
   passwordToken,
   type TokenGrant,
 } from './iam.js'
+import { parseRetentionBody, type RetentionPolicy } from './retention.js'
 
 export interface AccessKey {
   id: string
@@ -62,6 +63,11 @@ export type Operation =
   | 'passwordToken'
   | 'idTokenToken'
   | 'githubIdToken'
+  | 'updateRepository'
+  | 'listRetentions'
+  | 'createRetention'
+  | 'updateRetention'
+  | 'deleteRetention'
 
 export type Fault =
   | { status: number; body?: string; headers?: Record<string, string> }
@@ -180,12 +186,15 @@ const gatewayError = (status: number, code: string, message: string): Answer => 
   status,
   body: { error_code: code, error_msg: message, request_id: randomUUID().replaceAll('-', '') },
 })
+const repositoryMissing = (key: string): Answer => swrError(404, 'SVCSTG.SWR.4040003', `Repository ${key} not found`)
 const organizationMissing = (name: string): Answer => swrError(404, 'SVCSTG.SWR.4040058', `Namespace ${name} not found`)
 
 export class SwrEmulator {
   readonly requests: LoggedRequest[] = []
   readonly namespaces = new Map<string, NamespaceRecord>()
   readonly repositories = new Map<string, RepositoryRecord>()
+  /** Retention policies by "namespace/repository". */
+  readonly retentions = new Map<string, RetentionPolicy[]>()
   connections = 0
   latencyMs: number
   createRepositoryStatus: 200 | 201
@@ -427,7 +436,7 @@ export class SwrEmulator {
 
     const segments = path.split('/').slice(1).map(decodeSegment)
     if (segments[0] !== 'v2' || segments[1] !== 'manage' || segments[2] !== 'namespaces') return undefined
-    const [namespace, repos, repository, ...rest] = segments.slice(3)
+    const [namespace, repos, repository, retentions, retentionId, ...rest] = segments.slice(3)
     if (rest.length > 0) return undefined
     if (namespace === undefined || namespace === '') {
       if (method === 'POST')
@@ -449,9 +458,39 @@ export class SwrEmulator {
     }
     // SWR writes a repository's "/" as "$" in paths.
     const name = repository.replaceAll('$', '/')
-    return method === 'GET'
-      ? swrRoute('showRepository', (account) => this.showRepository(account, namespace, name))
-      : undefined
+    if (retentions === undefined) {
+      if (method === 'GET')
+        return swrRoute('showRepository', (account) => this.showRepository(account, namespace, name))
+      if (method === 'PATCH') {
+        return swrRoute('updateRepository', (account, { body }) =>
+          this.updateRepository(account, namespace, name, body),
+        )
+      }
+      return undefined
+    }
+    if (retentions !== 'retentions') return undefined
+    const policies = (account: Account, run: (list: RetentionPolicy[]) => Answer) =>
+      this.withRetentions(account, namespace, name, run)
+    if (retentionId === undefined || retentionId === '') {
+      if (method === 'GET')
+        return swrRoute('listRetentions', (account) => policies(account, (list) => ({ status: 200, body: list })))
+      if (method === 'POST') {
+        return swrRoute('createRetention', (account, { body }) =>
+          policies(account, (list) => this.createRetention(list, body)),
+        )
+      }
+      return undefined
+    }
+    const id = Number(retentionId)
+    if (method === 'PATCH') {
+      return swrRoute('updateRetention', (account, { body }) =>
+        policies(account, (list) => updateRetention(list, id, body)),
+      )
+    }
+    if (method === 'DELETE') {
+      return swrRoute('deleteRetention', (account) => policies(account, (list) => deleteRetention(list, id)))
+    }
+    return undefined
   }
 
   private iamUsers(): Map<string, IamUser[]> {
@@ -540,13 +579,72 @@ export class SwrEmulator {
     return { status: this.createRepositoryStatus }
   }
 
+  private updateRepository(account: Account, namespace: string, name: string, body: unknown): Answer {
+    if (!this.ownNamespace(account, namespace)) return organizationMissing(namespace)
+    const record = this.repositories.get(`${namespace}/${name}`)
+    if (!record) return repositoryMissing(`${namespace}/${name}`)
+    const fields = (body ?? {}) as Record<string, unknown>
+    if (typeof fields.is_public !== 'boolean')
+      return swrError(400, 'SVCSTG.SWR.4001008', 'is_public is required and must be a boolean')
+    if (fields.category !== undefined && !CATEGORIES.includes(fields.category as string)) {
+      return swrError(400, 'SVCSTG.SWR.4001008', 'Invalid category')
+    }
+    if (fields.description !== undefined && typeof fields.description !== 'string') {
+      return swrError(400, 'SVCSTG.SWR.4001008', 'Invalid description')
+    }
+    record.is_public = fields.is_public
+    if (fields.category !== undefined) record.category = fields.category
+    if (fields.description !== undefined) record.description = fields.description
+    record.updated = new Date().toISOString()
+    return { status: 201 }
+  }
+
+  /** Runs a retention operation on a repository's policies; 404 when the organization or repository is missing. */
+  private withRetentions(
+    account: Account,
+    namespace: string,
+    name: string,
+    run: (list: RetentionPolicy[]) => Answer,
+  ): Answer {
+    if (!this.ownNamespace(account, namespace)) return organizationMissing(namespace)
+    const key = `${namespace}/${name}`
+    if (!this.repositories.has(key)) return repositoryMissing(key)
+    const list = this.retentions.get(key) ?? []
+    this.retentions.set(key, list)
+    return run(list)
+  }
+
+  private createRetention(list: RetentionPolicy[], body: unknown): Answer {
+    const policy = parseRetentionBody(body)
+    if (typeof policy === 'string') return swrError(400, 'SVCSTG.SWR.4001008', `Invalid retention policy: ${policy}`)
+    const id = this.nextId++
+    list.push({ id, ...policy, scope: '' })
+    return { status: 201, body: { id } }
+  }
+
   private showRepository(account: Account, namespace: string, name: string): Answer {
     if (!this.ownNamespace(account, namespace)) return organizationMissing(namespace)
     const record = this.repositories.get(`${namespace}/${name}`)
-    if (!record) return swrError(404, 'SVCSTG.SWR.4040003', `Repository ${namespace}/${name} not found`)
+    if (!record) return repositoryMissing(`${namespace}/${name}`)
     const { namespace: _namespace, owner: _owner, ...info } = record
     return { status: 200, body: info }
   }
+}
+
+function updateRetention(list: RetentionPolicy[], id: number, body: unknown): Answer {
+  const index = list.findIndex((policy) => policy.id === id)
+  if (index < 0) return swrError(404, 'SVCSTG.SWR.4040013', `Retention policy ${id} not found`)
+  const policy = parseRetentionBody(body)
+  if (typeof policy === 'string') return swrError(400, 'SVCSTG.SWR.4001008', `Invalid retention policy: ${policy}`)
+  list[index] = { ...list[index], ...policy }
+  return { status: 201 }
+}
+
+function deleteRetention(list: RetentionPolicy[], id: number): Answer {
+  const index = list.findIndex((policy) => policy.id === id)
+  if (index < 0) return swrError(404, 'SVCSTG.SWR.4040013', `Retention policy ${id} not found`)
+  list.splice(index, 1)
+  return { status: 200 }
 }
 
 function queryOf(target: string): string {

@@ -208,7 +208,14 @@ describe('races with other jobs', () => {
       'POST /v2/manage/namespaces 409',
       'GET /v2/manage/namespaces/team 403',
     ])
-    expect(result.outputs).toEqual({})
+    expect(result.outputs.image).toBeUndefined()
+    expect(JSON.parse(result.outputs.repositories)).toEqual([
+      {
+        name: 'apps/web',
+        image: 'swr.cn-north-4.myhuaweicloud.com/team/apps/web',
+        error: expect.stringMatching(/^The organization team already exists in another Huawei Cloud account/),
+      },
+    ])
   })
 })
 
@@ -352,7 +359,7 @@ describe('bad input', () => {
     [{ namespace: '' }, KEY_ENV, /^Input namespace "" .*it is empty/],
     [{ repository: 'Owner/Repo' }, KEY_ENV, /^Input repository "Owner\/Repo" .*use "owner\/repo"/],
     [{ repository: 'web:latest' }, KEY_ENV, /^Input repository "web:latest" .*":".*Accepted: 1 to 128 characters/],
-    [{ repository: 'a\nb' }, KEY_ENV, /^Input repository "a\\nb" .*control character/],
+    [{ repository: 'a\tb' }, KEY_ENV, /^Input repository "a\\tb" .*control character \(U\+0009\)/],
     [{ category: 'games' }, KEY_ENV, /^Input category "games" is not one of SWR's categories: app_server, linux/],
     [{ is_public: 'yes' }, KEY_ENV, /is_public/],
     [{ max_attempts: 'many' }, KEY_ENV, /^Input max_attempts "many" must be a whole number from 1 to 10/],

@@ -1,6 +1,7 @@
 // Sends API requests: keeps one connection per host alive across a run, and retries what is worth retrying.
 import type { IncomingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
+import pLimit, { type LimitFunction } from 'p-limit'
 import { isRetryableStatus, retryDelayMs } from './retry.js'
 import type { SignableRequest } from './signer.js'
 
@@ -36,9 +37,12 @@ export interface ApiClientOptions {
 
 /** A request that has not been answered this long is given up and tried again. */
 const REQUEST_TIMEOUT_MS = 30_000
+/** Requests in flight at once: enough to overlap round trips, few enough not to be throttled. */
+const PARALLEL_REQUESTS = 4
 
 export class ApiClient {
   private readonly http: HttpClient
+  private readonly limit: LimitFunction = pLimit(PARALLEL_REQUESTS)
 
   constructor(private readonly options: ApiClientOptions) {
     // Redirects and the client's own retries stay off: a redirect would carry credentials elsewhere,
@@ -52,7 +56,11 @@ export class ApiClient {
   }
 
   /** Sends one request, trying again on throttling, 5xx and network failures; returns the final answer. */
-  async send({ operation, method, url, body, authenticate }: ApiRequest): Promise<ApiResponse> {
+  send(request: ApiRequest): Promise<ApiResponse> {
+    return this.limit(() => this.sendNow(request))
+  }
+
+  private async sendNow({ operation, method, url, body, authenticate }: ApiRequest): Promise<ApiResponse> {
     const payload = body === undefined ? '' : JSON.stringify(body)
     const { maxAttempts, log } = this.options
     const target = `${method} ${url.pathname}${url.search}`

@@ -2,6 +2,7 @@
 import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from './credentials.js'
 import { iamUrl, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from './names.js'
+import type { RetentionWish } from './retention.js'
 
 export const CATEGORIES = ['app_server', 'linux', 'framework_app', 'database', 'lang', 'other', 'windows', 'arm']
 
@@ -9,7 +10,8 @@ export const REGION_VARIABLES = ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'
 
 export interface Inputs {
   namespace: string
-  repository: string
+  /** One or more, in the order given. */
+  repositories: string[]
   /** The settings of a repository this run creates; undefined when the workflow did not give them. */
   category?: string
   isPublic?: boolean
@@ -23,6 +25,10 @@ export interface Inputs {
   /** Sign-in inputs set aside by the precedence, worth a warning. */
   signInSetAside?: string
   maxAttempts: number
+  updateExisting: boolean
+  retention?: RetentionWish
+  dryRun: boolean
+  summary: boolean
 }
 
 /** How inputs are read: text is '' when not given; boolean is undefined when not given. */
@@ -56,13 +62,19 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
       `Input namespace ${JSON.stringify(namespace)} is not a valid SWR organization name: ${namespaceProblem}. Accepted: ${NAMESPACE_RULE.acceptedForm}.`,
     )
   }
-  const repository = source.text('repository')
-  const repositoryProblem = nameProblem(repository, REPOSITORY_RULE)
-  if (repositoryProblem) {
-    fail(
-      `Input repository ${JSON.stringify(repository)} is not a valid SWR repository name: ${repositoryProblem}. Accepted: ${REPOSITORY_RULE.acceptedForm}.`,
-    )
+  const repositories = lines(source.text('repository'))
+  if (repositories.length === 0) fail('Input repository is required: one repository name, or several, one per line.')
+  for (const repository of repositories) {
+    const problem = nameProblem(repository, REPOSITORY_RULE)
+    if (problem) {
+      fail(
+        `Input repository ${JSON.stringify(repository)} is not a valid SWR repository name: ${problem}. Accepted: ${REPOSITORY_RULE.acceptedForm}.`,
+      )
+    }
   }
+  const twice = repositories.filter((repository, index) => repositories.indexOf(repository) !== index)
+  if (twice.length > 0)
+    fail(`Input repository lists ${[...new Set(twice)].map((name) => JSON.stringify(name)).join(', ')} more than once.`)
 
   const category = source.text('category') || undefined
   if (category !== undefined && !CATEGORIES.includes(category)) {
@@ -103,6 +115,11 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     fail(`Input max_attempts ${JSON.stringify(maxAttemptsText)} must be a whole number from 1 to 10.`)
   }
 
+  const updateExisting = attempt(() => source.boolean('update_existing')) ?? false
+  const dryRun = attempt(() => source.boolean('dry_run')) ?? false
+  const summary = attempt(() => source.boolean('summary')) ?? true
+  const retention = parseRetention(source, fail)
+
   const signInInputs = Object.fromEntries(SIGN_IN_INPUTS.map((name) => [name, source.text(name)])) as SignInInputs
   const resolved = resolveSignIn(signInInputs, env)
   if (typeof resolved === 'string') fail(resolved)
@@ -110,7 +127,7 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
   if (problems.length > 0 || !endpoint || !iamEndpoint || typeof resolved === 'string') throw new InputError(problems)
   return {
     namespace,
-    repository,
+    repositories,
     category,
     isPublic,
     description,
@@ -121,5 +138,54 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     signIn: resolved.signIn,
     signInSetAside: resolved.setAside,
     maxAttempts,
+    updateExisting,
+    retention,
+    dryRun,
+    summary,
   }
+}
+
+/** The non-empty lines of a multi-line input, trimmed. */
+function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+}
+
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+
+function parseRetention(source: InputSource, fail: (problem: string) => undefined): RetentionWish | undefined {
+  const count = (name: string): number | undefined => {
+    const text = source.text(name)
+    if (!text) return undefined
+    if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 1_000_000) return Number(text)
+    return fail(`Input ${name} ${JSON.stringify(text)} must be a whole number of at least 1.`)
+  }
+  const keepLast = count('retention_keep_last')
+  const keepDays = count('retention_keep_days')
+  const keepTags = lines(source.text('retention_keep_tags'))
+  if (source.text('retention_keep_last') && source.text('retention_keep_days')) {
+    return fail('Give retention_keep_last or retention_keep_days, not both: a repository keeps one retention policy.')
+  }
+  for (const tag of keepTags) {
+    const pattern = /^\/(.+)\/$/.exec(tag)?.[1]
+    if (pattern !== undefined) {
+      try {
+        new RegExp(pattern)
+      } catch {
+        fail(`Input retention_keep_tags has ${JSON.stringify(tag)}, which is not a valid regular expression.`)
+      }
+    } else if (!DOCKER_TAG.test(tag)) {
+      fail(
+        `Input retention_keep_tags has ${JSON.stringify(tag)}, which is not a tag: up to 128 of A-Z a-z 0-9 _ . -, ` +
+          'not starting with . or -; write a pattern as /regex/.',
+      )
+    }
+  }
+  if (keepLast === undefined && keepDays === undefined) {
+    if (keepTags.length > 0) return fail('Input retention_keep_tags needs retention_keep_last or retention_keep_days.')
+    return undefined
+  }
+  return { keepLast, keepDays, keepTags }
 }

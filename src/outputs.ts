@@ -1,5 +1,6 @@
-// The step outputs: the repository's brief info under SWR's own field names, plus what later steps need to push.
-import type { EnsureResult } from './ensure.js'
+// The step outputs: the first repository's brief info under SWR's own field names, what later steps need to
+// push, and every repository in `repositories`.
+import type { EnsureResult, RepositoryFailure, RepositoryResult } from './ensure.js'
 
 export const INFO_FIELDS = [
   'id',
@@ -24,7 +25,6 @@ export const INFO_FIELDS = [
 
 export interface OutputContext {
   namespace: string
-  repository: string
   /** The registry host derived from the region or endpoint. */
   registry: string
 }
@@ -34,27 +34,55 @@ function asText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value)
 }
 
+export const isFailure = (result: RepositoryResult | RepositoryFailure): result is RepositoryFailure =>
+  'error' in result
+
 /** SWR's own pull path is the truest registry host; the derived one stands in when the path is absent. */
-export function registryOf(result: EnsureResult, context: OutputContext): string {
+export function registryOf(result: RepositoryResult, context: OutputContext): string {
   const path = result.info.path
-  const suffix = `/${context.namespace}/${context.repository}`
+  const suffix = `/${context.namespace}/${result.repository}`
   if (typeof path === 'string' && path.endsWith(suffix) && path.length > suffix.length) {
     return path.slice(0, -suffix.length)
   }
   return context.registry
 }
 
+export function imageOf(result: RepositoryResult, context: OutputContext): string {
+  return `${registryOf(result, context)}/${context.namespace}/${result.repository}`
+}
+
+/** One entry of the `repositories` output. */
+export function repositoryEntry(result: RepositoryResult | RepositoryFailure, context: OutputContext): object {
+  if (isFailure(result)) {
+    return {
+      name: result.repository,
+      image: `${context.registry}/${context.namespace}/${result.repository}`,
+      error: result.error.message,
+    }
+  }
+  return {
+    ...result.info,
+    image: imageOf(result, context),
+    repository_created: result.created,
+    settings_changed: result.settingsChanged,
+    ...(result.retention ? { retention: result.retention } : {}),
+  }
+}
+
 export function actionOutputs(result: EnsureResult, context: OutputContext): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  for (const field of INFO_FIELDS) outputs[field] = asText(result.info[field])
-  const registry = registryOf(result, context)
+  const outputs: Record<string, string> = {
+    namespace: context.namespace,
+    namespace_created: String(result.namespaceCreated),
+    repositories: JSON.stringify(result.results.map((entry) => repositoryEntry(entry, context))),
+  }
+  const [first] = result.results
+  if (!first || isFailure(first)) return outputs
+  for (const field of INFO_FIELDS) outputs[field] = asText(first.info[field])
   return {
     ...outputs,
-    namespace: context.namespace,
-    registry,
-    image: `${registry}/${context.namespace}/${context.repository}`,
-    namespace_created: String(result.namespaceCreated),
-    repository_created: String(result.repositoryCreated),
-    json: JSON.stringify(result.info),
+    registry: registryOf(first, context),
+    image: imageOf(first, context),
+    repository_created: String(first.created),
+    json: JSON.stringify(first.info),
   }
 }

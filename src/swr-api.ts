@@ -1,5 +1,6 @@
 // The SWR operations this action uses, as requests.
 import type { ApiClient, ApiResponse, Authenticate } from './api-client.js'
+import type { RetentionPolicyBody } from './retention.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -18,6 +19,11 @@ export interface SwrApi {
   showNamespace(namespace: string): Promise<ApiResponse>
   createNamespace(namespace: string): Promise<ApiResponse>
   createRepository(namespace: string, body: CreateRepositoryBody): Promise<ApiResponse>
+  updateRepository(namespace: string, repository: string, body: Record<string, unknown>): Promise<ApiResponse>
+  listRetentions(namespace: string, repository: string): Promise<ApiResponse>
+  createRetention(namespace: string, repository: string, body: RetentionPolicyBody): Promise<ApiResponse>
+  updateRetention(namespace: string, repository: string, id: number, body: RetentionPolicyBody): Promise<ApiResponse>
+  deleteRetention(namespace: string, repository: string, id: number): Promise<ApiResponse>
 }
 
 export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authenticate): SwrApi {
@@ -37,6 +43,34 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         'POST',
         `/v2/manage/namespaces/${namespace}/repos`,
         body,
+      ),
+    updateRepository: (namespace, repository, body) =>
+      send(`Updating repository ${namespace}/${repository}`, 'PATCH', repositoryPath(namespace, repository), body),
+    listRetentions: (namespace, repository) =>
+      send(
+        `Reading the retention policies of ${namespace}/${repository}`,
+        'GET',
+        `${repositoryPath(namespace, repository)}/retentions`,
+      ),
+    createRetention: (namespace, repository, body) =>
+      send(
+        `Creating the retention policy of ${namespace}/${repository}`,
+        'POST',
+        `${repositoryPath(namespace, repository)}/retentions`,
+        body,
+      ),
+    updateRetention: (namespace, repository, id, body) =>
+      send(
+        `Updating retention policy ${id} of ${namespace}/${repository}`,
+        'PATCH',
+        `${repositoryPath(namespace, repository)}/retentions/${id}`,
+        body,
+      ),
+    deleteRetention: (namespace, repository, id) =>
+      send(
+        `Deleting retention policy ${id} of ${namespace}/${repository}`,
+        'DELETE',
+        `${repositoryPath(namespace, repository)}/retentions/${id}`,
       ),
   }
 }

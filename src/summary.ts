@@ -1,0 +1,88 @@
+// The job summary: a table per repository, readable at a glance. Every value is escaped: names come from inputs
+// and messages from servers.
+import type { EnsureResult } from './ensure.js'
+import { imageOf, isFailure, type OutputContext } from './outputs.js'
+import { describeRetention, type RetentionWish } from './retention.js'
+import { describeChanges } from './settings.js'
+
+export interface SummaryContext extends OutputContext {
+  dryRun: boolean
+  retention?: RetentionWish
+}
+
+export interface SummaryTable {
+  heading: string
+  rows: [string, string][]
+}
+
+export interface SummaryModel {
+  title: string
+  lead: string
+  tables: SummaryTable[]
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function formatSize(bytes: unknown): string {
+  const size = Number(bytes)
+  if (!Number.isFinite(size)) return ''
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let value = size
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`
+}
+
+const code = (text: string) => `<code>${escapeHtml(text)}</code>`
+
+/** The summary's content, every value already escaped. */
+export function summaryModel(result: EnsureResult, context: SummaryContext): SummaryModel {
+  const would = (done: string, planned: string) => (context.dryRun ? planned : done)
+  const lead =
+    (context.dryRun ? '<strong>Dry run</strong>: nothing was changed; this is what a real run would do. ' : '') +
+    `Organization ${code(context.namespace)}: ${result.namespaceCreated ? would('created', 'would be created') : 'existed'}.`
+  const tables = result.results.map((entry): SummaryTable => {
+    const heading = escapeHtml(`${context.namespace}/${entry.repository}`)
+    if (isFailure(entry)) return { heading, rows: [['Failed', escapeHtml(entry.error.message)]] }
+    const { info } = entry
+    const settings =
+      entry.settingsChanged.length > 0
+        ? escapeHtml(`${would('changed', 'would change')}: ${describeChanges(entry.settingsChanged)}`)
+        : entry.settingsDiffer.length > 0
+          ? escapeHtml(`differ, left as they are: ${describeChanges(entry.settingsDiffer)}`)
+          : 'unchanged'
+    const retention =
+      context.retention && entry.retention
+        ? escapeHtml(`${describeRetention(context.retention)} (${retentionState(entry.retention, context.dryRun)})`)
+        : 'not managed'
+    return {
+      heading,
+      rows: [
+        ['Image to push', code(imageOf(entry, context))],
+        ['Visibility', info.is_public === true ? 'public' : 'private'],
+        ['Category', escapeHtml(String(info.category ?? ''))],
+        ['Images', escapeHtml(String(info.num_images ?? 0))],
+        ['Size', escapeHtml(formatSize(info.size ?? 0))],
+        ['Repository', entry.created ? would('created', 'would be created') : 'existed'],
+        ['Settings', settings],
+        ['Retention', retention],
+      ],
+    }
+  })
+  return { title: 'SWR repositories', lead, tables }
+}
+
+function retentionState(action: string, dryRun: boolean): string {
+  const done: Record<string, string> = { create: 'created', update: 'updated', unchanged: 'unchanged' }
+  const planned: Record<string, string> = {
+    create: 'would be created',
+    update: 'would be updated',
+    unchanged: 'unchanged',
+  }
+  return (dryRun ? planned : done)[action] ?? action
+}

@@ -14,6 +14,8 @@ export interface ActionRun {
   stdout: string
   stderr: string
   outputs: Record<string, string>
+  /** What the run wrote to the job summary file. */
+  summary: string
   /** The wall time of the whole process, in milliseconds. */
   durationMs: number
 }
@@ -64,11 +66,14 @@ export interface RunOptions {
 export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const workdir = mkdtempSync(join(tmpdir(), 'swr-action-'))
   const outputFile = join(workdir, 'output')
+  const summaryFile = join(workdir, 'summary')
   writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     RUNNER_TEMP: workdir,
     GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_ACTIONS: 'true',
     ...options.env,
   }
@@ -88,6 +93,7 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   clearTimeout(timer)
   const durationMs = performance.now() - started
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+  const summary = readFileSync(summaryFile, 'utf8')
   rmSync(workdir, { recursive: true, force: true })
-  return { exitCode, stdout, stderr, outputs, durationMs }
+  return { exitCode, stdout, stderr, outputs, summary, durationMs }
 }

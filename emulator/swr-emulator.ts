@@ -79,6 +79,8 @@ export type Fault =
 
 export interface FaultRule {
   operation?: Operation
+  /** Only requests whose path and query contain this. */
+  path?: string
   /** How many matching requests the fault applies to, in order. */
   times: number
   fault: Fault
@@ -300,7 +302,7 @@ export class SwrEmulator {
     }
     this.requests.push(entry)
 
-    const fault = this.takeFault(route?.operation)
+    const fault = this.takeFault(route?.operation, target)
     if (fault && 'drop' in fault && fault.drop === 'before-processing') {
       request.socket.destroy()
       return
@@ -350,9 +352,12 @@ export class SwrEmulator {
     response.end(text)
   }
 
-  private takeFault(operation: Operation | undefined): Fault | undefined {
+  private takeFault(operation: Operation | undefined, target: string): Fault | undefined {
     const rule = this.faults.find(
-      (candidate) => candidate.times > 0 && (!candidate.operation || candidate.operation === operation),
+      (candidate) =>
+        candidate.times > 0 &&
+        (!candidate.operation || candidate.operation === operation) &&
+        (!candidate.path || target.includes(candidate.path)),
     )
     if (!rule) return undefined
     rule.times--

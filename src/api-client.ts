@@ -31,12 +31,12 @@ export interface ApiRequest {
 
 export interface ApiClientOptions {
   maxAttempts: number
+  /** A request not answered this long is given up and tried again. */
+  timeoutMs: number
   log: Logger
   userAgent: string
 }
 
-/** A request that has not been answered this long is given up and tried again. */
-const REQUEST_TIMEOUT_MS = 30_000
 /** Requests in flight at once: enough to overlap round trips, few enough not to be throttled. */
 const PARALLEL_REQUESTS = 4
 
@@ -51,7 +51,7 @@ export class ApiClient {
       keepAlive: true,
       allowRedirects: false,
       allowRetries: false,
-      socketTimeout: REQUEST_TIMEOUT_MS,
+      socketTimeout: options.timeoutMs,
     })
   }
 
@@ -81,7 +81,7 @@ export class ApiClient {
         retryAfter = headerValue(responseHeaders['retry-after'])
         failure = `HTTP ${response.status}`
       } catch (error) {
-        failure = describeNetworkError(error)
+        failure = describeNetworkError(error, this.options.timeoutMs)
         log.debug(`${target} -> ${failure}`)
       }
       if (attempt >= maxAttempts) {
@@ -108,10 +108,10 @@ export function headerValue(value: string | string[] | undefined): string | unde
   return Array.isArray(value) ? value[0] : value
 }
 
-function describeNetworkError(error: unknown): string {
+function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (error.message.startsWith('Request timeout')) return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`
+    if (error.message.startsWith('Request timeout')) return `no answer within ${timeoutMs / 1000} s`
     return code ? `${code} (${error.message})` : error.message
   }
   return String(error)

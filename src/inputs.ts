@@ -25,6 +25,7 @@ export interface Inputs {
   /** Sign-in inputs set aside by the precedence, worth a warning. */
   signInSetAside?: string
   maxAttempts: number
+  timeoutMs: number
   updateExisting: boolean
   retention?: RetentionWish
   dryRun: boolean
@@ -115,6 +116,12 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     fail(`Input max_attempts ${JSON.stringify(maxAttemptsText)} must be a whole number from 1 to 10.`)
   }
 
+  const timeoutText = source.text('timeout_seconds') || '30'
+  const timeoutSeconds = Number(timeoutText)
+  if (!/^\d+$/.test(timeoutText) || timeoutSeconds < 1 || timeoutSeconds > 600) {
+    fail(`Input timeout_seconds ${JSON.stringify(timeoutText)} must be a whole number of seconds from 1 to 600.`)
+  }
+
   const updateExisting = attempt(() => source.boolean('update_existing')) ?? false
   const dryRun = attempt(() => source.boolean('dry_run')) ?? false
   const summary = attempt(() => source.boolean('summary')) ?? true
@@ -138,6 +145,7 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     signIn: resolved.signIn,
     signInSetAside: resolved.setAside,
     maxAttempts,
+    timeoutMs: timeoutSeconds * 1000,
     updateExisting,
     retention,
     dryRun,

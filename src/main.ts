@@ -105,6 +105,7 @@ export async function run(): Promise<void> {
     core.info(`SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${inputs.signIn.source}${mode}`)
     client = new ApiClient({
       maxAttempts: inputs.maxAttempts,
+      timeoutMs: inputs.timeoutMs,
       log: { info: core.info, debug: core.debug },
       userAgent: USER_AGENT,
     })

@@ -15,6 +15,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import {
   buildCanonicalRequest,
@@ -76,6 +77,8 @@ export type Fault =
   | { delayMs: number }
   /** Never answer. */
   | { hang: true }
+  /** Carry the request out, then send the headers and half the body, and close the connection. */
+  | { truncate: true }
 
 export interface FaultRule {
   operation?: Operation
@@ -119,6 +122,8 @@ export interface EmulatorOptions {
   /** The documentation disagrees on 200 or 201 for a created repository; both are served. */
   createRepositoryStatus?: 200 | 201
   namespaceQuota?: number
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string }
   identityProviders?: IdentityProvider[]
   /** Serves GitHub's ID-token request endpoint at /_github/id-token for this job. */
   github?: GithubJob
@@ -198,6 +203,8 @@ export class SwrEmulator {
   /** Retention policies by "namespace/repository". */
   readonly retentions = new Map<string, RetentionPolicy[]>()
   connections = 0
+  /** TLS handshakes completed (HTTPS only). */
+  tlsHandshakes = 0
   latencyMs: number
   createRepositoryStatus: 200 | 201
   readonly accounts: Account[]
@@ -211,6 +218,7 @@ export class SwrEmulator {
   private readonly quota: number
   private readonly faults: FaultRule[] = []
   private readonly server: Server
+  private readonly scheme: 'http' | 'https'
   private readonly socketIds = new WeakMap<Socket, number>()
   private nextId = 100
 
@@ -222,8 +230,15 @@ export class SwrEmulator {
     this.quota = options.namespaceQuota ?? 5
     this.identityProviders = options.identityProviders ?? []
     this.github = options.github
-    this.server = createServer((request, response) => void this.handle(request, response))
-    this.server.on('connection', (socket) => this.socketIds.set(socket, ++this.connections))
+    const handler = (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response)
+    this.server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler)
+    this.scheme = options.tls ? 'https' : 'http'
+    this.server.on('connection', (socket: Socket) => {
+      this.connections++
+      if (!options.tls) this.socketIds.set(socket, this.connections)
+    })
+    // Over TLS, requests arrive on the TLS socket: number those, counting handshakes.
+    this.server.on('secureConnection', (socket: Socket) => this.socketIds.set(socket, ++this.tlsHandshakes))
   }
 
   /** Starts listening on 127.0.0.1 and returns the base URL. */
@@ -233,7 +248,7 @@ export class SwrEmulator {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return `${this.scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`
   }
 
   async stop(): Promise<void> {
@@ -249,6 +264,7 @@ export class SwrEmulator {
   resetLog(): void {
     this.requests.length = 0
     this.connections = 0
+    this.tlsHandshakes = 0
   }
 
   addNamespace(name: string, owner: Account = this.accounts[0]): NamespaceRecord {
@@ -349,6 +365,10 @@ export class SwrEmulator {
       'Content-Length': Buffer.byteLength(text),
       ...answer.headers,
     })
+    if (fault && 'truncate' in fault) {
+      response.write(text.slice(0, text.length >> 1), () => request.socket.destroy())
+      return
+    }
     response.end(text)
   }
 

@@ -1,0 +1,243 @@
+// `npm run bench`: the action against the alternatives, over HTTPS through an injected round-trip latency.
+// Options: --latency 100,50 (milliseconds, one table each), --runs 5, --out bench/RESULTS.md.
+// Each run gets a fresh emulator behind a latency relay; figures are the median and the range over the runs.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, release, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { generate } from 'selfsigned'
+import { LatencyProxy } from '../emulator/latency-proxy.js'
+import { PROJECT_ROOT, runAction } from '../emulator/run-action.js'
+import { DEMO_ACCOUNT, SwrEmulator } from '../emulator/swr-emulator.js'
+
+const { values: options } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '100,50' },
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'RESULTS.md') },
+  },
+})
+const latencies = options.latency.split(',').map(Number)
+const runs = Number(options.runs)
+const [KEY] = DEMO_ACCOUNT.accessKeys
+const NAMESPACE = 'bench-team'
+
+interface Scenario {
+  name: string
+  repositories: string[]
+  seed(emulator: SwrEmulator): void
+  /** Dependent round trips of the fewest-request flow (parallel requests share one). */
+  lowerBoundRoundTrips: number
+  lowerBoundRequests: number
+}
+
+const scenarios: Scenario[] = [
+  { name: 'first run', repositories: ['web'], seed: () => undefined, lowerBoundRoundTrips: 4, lowerBoundRequests: 4 },
+  {
+    name: 'steady state',
+    repositories: ['web'],
+    seed: (emulator) => void emulator.addRepository(NAMESPACE, 'web'),
+    lowerBoundRoundTrips: 1,
+    lowerBoundRequests: 1,
+  },
+  {
+    name: 'three repositories, first run',
+    repositories: ['web', 'api', 'worker'],
+    seed: () => undefined,
+    lowerBoundRoundTrips: 4,
+    lowerBoundRequests: 10,
+  },
+]
+
+interface Sample {
+  requests: number
+  connections: number
+  handshakes: number
+  wallMs: number
+}
+
+type Contender = (endpoint: string, scenario: Scenario, caFile: string) => Promise<number>
+
+/** Runs a process to its end; returns its wall time, failing loudly if it failed. */
+async function timeProcess(args: string[], env: Record<string, string>): Promise<number> {
+  const started = performance.now()
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}: ${stderr.slice(0, 2000)}`)
+  return performance.now() - started
+}
+
+const contenders: Record<string, Contender> = {
+  'this action': async (endpoint, scenario, caFile) => {
+    const inputs = {
+      namespace: NAMESPACE,
+      repository: scenario.repositories.join('\n'),
+      region: 'cn-north-4',
+      endpoint,
+      summary: 'false',
+    }
+    const env = {
+      NODE_EXTRA_CA_CERTS: caFile,
+      HUAWEI_CLOUD_ACCESS_KEY_ID: KEY.id,
+      HUAWEI_CLOUD_SECRET_ACCESS_KEY: KEY.secret,
+    }
+    const run = await runAction(inputs, { env })
+    if (run.exitCode !== 0) throw new Error(`the action failed: ${run.stdout}${run.stderr}`)
+    return run.durationMs
+  },
+  'official SDK script': (endpoint, scenario, caFile) =>
+    timeProcess([join(PROJECT_ROOT, 'bench', 'official-sdk.mjs')], {
+      NODE_EXTRA_CA_CERTS: caFile,
+      SWR_ENDPOINT: endpoint,
+      SWR_NAMESPACE: NAMESPACE,
+      SWR_REPOSITORIES: scenario.repositories.join(','),
+      HUAWEICLOUD_SDK_AK: KEY.id,
+      HUAWEICLOUD_SDK_SK: KEY.secret,
+      HUAWEICLOUD_SDK_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+    }),
+}
+
+async function measure(
+  contender: Contender,
+  scenario: Scenario,
+  latencyMs: number,
+  tls: Tls,
+  caFile: string,
+): Promise<Sample> {
+  const emulator = new SwrEmulator({ tls })
+  scenario.seed(emulator)
+  const port = Number(new URL(await emulator.start()).port)
+  const proxy = new LatencyProxy(port, latencyMs)
+  const proxyPort = await proxy.start()
+  try {
+    const wallMs = await contender(`https://127.0.0.1:${proxyPort}`, scenario, caFile)
+    return {
+      requests: emulator.requests.length,
+      connections: proxy.connections,
+      handshakes: emulator.tlsHandshakes,
+      wallMs,
+    }
+  } finally {
+    await proxy.stop()
+    await emulator.stop()
+  }
+}
+
+/** The process alone: start to exit against a plain-HTTP emulator with no latency, both things existing. */
+async function ownCost(contender: Contender, caFile: string): Promise<number> {
+  const emulator = new SwrEmulator()
+  scenarios[1].seed(emulator)
+  const endpoint = await emulator.start()
+  try {
+    return await contender(endpoint, scenarios[1], caFile)
+  } finally {
+    await emulator.stop()
+  }
+}
+
+interface Tls {
+  key: string
+  cert: string
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/** The median, with the range when the runs differ, in whole units. */
+function spread(values: number[]): string {
+  const [low, high, middle] = [Math.min(...values), Math.max(...values), median(values)].map(Math.round)
+  return low === high ? String(middle) : `${middle} (${low}–${high})`
+}
+
+async function main(): Promise<void> {
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], { keySize: 2048 })
+  const tls = { key: pems.private, cert: pems.cert }
+  const workdir = mkdtempSync(join(tmpdir(), 'swr-bench-'))
+  const caFile = join(workdir, 'ca.pem')
+  writeFileSync(caFile, pems.cert)
+
+  const lines: string[] = []
+  const say = (line = '') => {
+    lines.push(line)
+    console.log(line)
+  }
+  const command = `npm run bench -- --latency ${options.latency} --runs ${runs}`
+  const cpu = cpus()
+  say('# Benchmark results')
+  say()
+  say(`Command: \`${command}\`, ${new Date().toISOString().slice(0, 10)}.`)
+  say(
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, Linux ${release()}, Node.js ${process.version}.`,
+  )
+  say(`\`dist/index.js\`: ${(statSync(join(PROJECT_ROOT, 'dist', 'index.js')).size / 1024).toFixed(0)} KiB.`)
+  say()
+  say('Each figure is the median over the runs, with the range in brackets. Wall time is the whole process, from')
+  say('spawn to exit. The endpoint is HTTPS (a certificate made for the run, trusted through NODE_EXTRA_CA_CERTS)')
+  say('behind a relay that adds the round-trip latency to every exchange, TCP and TLS set-up included. The lower')
+  say('bound is one round trip per dependent request over one connection, after TCP and TLS set-up (one round trip')
+  say('each), with no process start.')
+
+  const summary: string[] = []
+  for (const latency of latencies) {
+    say()
+    say(`## Round-trip latency ${latency} ms`)
+    say()
+    say('| scenario | contender | requests | TCP connections | TLS handshakes | wall time (ms) |')
+    say('|---|---|---|---|---|---|')
+    for (const scenario of scenarios) {
+      const walls: Record<string, number> = {}
+      for (const [name, contender] of Object.entries(contenders)) {
+        const samples: Sample[] = []
+        for (let i = 0; i < runs; i++) samples.push(await measure(contender, scenario, latency, tls, caFile))
+        walls[name] = median(samples.map((sample) => sample.wallMs))
+        say(
+          `| ${scenario.name} | ${name} | ${spread(samples.map((s) => s.requests))} | ${spread(samples.map((s) => s.connections))} | ` +
+            `${spread(samples.map((s) => s.handshakes))} | ${spread(samples.map((s) => s.wallMs))} |`,
+        )
+      }
+      const bound = (scenario.lowerBoundRoundTrips + 2) * latency
+      say(`| ${scenario.name} | lower bound | ${scenario.lowerBoundRequests} | 1 | 1 | ${bound} |`)
+      summary.push(
+        `- ${latency} ms, ${scenario.name}: the action takes ${(walls['this action'] / walls['official SDK script']).toFixed(2)}× ` +
+          `the official SDK script's wall time, ${(walls['this action'] / bound).toFixed(2)}× the lower bound.`,
+      )
+    }
+  }
+
+  say()
+  say('## Ratios')
+  say()
+  for (const line of summary) say(line)
+
+  say()
+  say('## Without the network')
+  say()
+  say('Start to exit against a plain-HTTP emulator on loopback with no latency, repository existing (one request for')
+  say('the action, three for the SDK script): process start and module loading.')
+  say()
+  say('| process | wall time (ms) |')
+  say('|---|---|')
+  const bare: number[] = []
+  for (let i = 0; i < runs; i++) bare.push(await timeProcess(['-e', ''], {}))
+  say(`| bare \`node -e ""\` | ${spread(bare)} |`)
+  for (const [name, contender] of Object.entries(contenders)) {
+    const samples: number[] = []
+    for (let i = 0; i < runs; i++) samples.push(await ownCost(contender, caFile))
+    say(`| ${name} | ${spread(samples)} |`)
+  }
+
+  writeFileSync(options.out, `${lines.join('\n')}\n`)
+  rmSync(workdir, { recursive: true, force: true })
+  console.log(`\nWritten to ${options.out}`)
+}
+
+await main()

@@ -1,5 +1,5 @@
 // Sends API requests: keeps one connection per host alive across a run, and retries what is worth retrying.
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { isRetryableStatus, retryDelayMs } from './retry.js'
@@ -74,7 +74,12 @@ export class ApiClient {
         const headers = authenticate ? authenticate({ method, url, headers: plain, body: payload }) : plain
         const answer = await this.http.request(method, url.href, payload || null, headers)
         const { statusCode, headers: responseHeaders } = answer.message
-        response = { operation, status: statusCode ?? 0, body: await answer.readBody(), headers: responseHeaders }
+        response = {
+          operation,
+          status: statusCode ?? 0,
+          body: await readBody(answer.message),
+          headers: responseHeaders,
+        }
         log.debug(`${target} -> HTTP ${response.status}`)
         if (response.status >= 400) log.debug(`Error body: ${response.body.slice(0, 4000)}`)
         if (!isRetryableStatus(response.status)) return response
@@ -102,6 +107,22 @@ export class ApiClient {
   dispose(): void {
     this.http.dispose()
   }
+}
+
+/**
+ * Reads a whole answer. Unlike the toolkit's readBody(), it fails when the connection closes before the answer
+ * is complete, instead of waiting for an end that never comes.
+ */
+function readBody(message: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    message.on('data', (chunk: Buffer) => chunks.push(chunk))
+    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    message.on('error', reject)
+    message.on('close', () => {
+      if (!message.complete) reject(new Error('the connection closed before the whole answer arrived'))
+    })
+  })
 }
 
 export function headerValue(value: string | string[] | undefined): string | undefined {

@@ -98,6 +98,13 @@ async function writeSummary(result: EnsureResult, inputs: Inputs): Promise<void>
 
 export async function run(): Promise<void> {
   let client: ApiClient | undefined
+  let finished = false
+  // Should a request ever be left waiting on nothing, Node would exit as if all went well: fail the step instead.
+  process.once('exit', () => {
+    if (finished) return
+    core.setFailed('The action stopped before it finished: a request was left without an answer.')
+    process.exitCode = 1
+  })
   try {
     const inputs = readInputs()
     if (inputs.signInSetAside) core.warning(inputs.signInSetAside)
@@ -120,6 +127,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   } finally {
+    finished = true
     client?.dispose()
   }
 }

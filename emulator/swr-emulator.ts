@@ -175,8 +175,14 @@ export const CATEGORIES = [
   'arm',
   'arms',
 ]
+// The API reference's patterns: Docker's separator grammar.
 const NAMESPACE_PATTERN = /^[a-z][a-z0-9]*(?:(?:[._]|__|[-]*)[a-z0-9]+)*$/
 const REPOSITORY_PATTERN = /^[a-z0-9]+(?:(?:[./_]|__|[-]*)[a-z0-9]+)*$/
+
+export const isValidNamespace = (name: unknown): name is string =>
+  typeof name === 'string' && name.length <= 64 && NAMESPACE_PATTERN.test(name)
+export const isValidRepository = (name: unknown): name is string =>
+  typeof name === 'string' && name.length <= 128 && REPOSITORY_PATTERN.test(name)
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000
 
 class Refusal extends Error {
@@ -538,7 +544,7 @@ export class SwrEmulator {
       body: { errors: [{ errorCode: code, errorMessage: message }] },
     })
     const name = (body as { namespace?: unknown } | undefined)?.namespace
-    if (typeof name !== 'string' || name.length > 64 || !NAMESPACE_PATTERN.test(name)) {
+    if (!isValidNamespace(name)) {
       return errors(400, 'SVCSTG.SWR.4001028', 'Invalid namespace name')
     }
     if (this.namespaces.has(name)) return errors(409, 'SVCSTG.SWR.4090060', 'Namespace already exists')
@@ -583,7 +589,7 @@ export class SwrEmulator {
       return errors(404, 'SVCSTG.SWR.4040058', `Namespace ${namespace} not found`)
     const fields = (body ?? {}) as Record<string, unknown>
     const name = fields.repository
-    if (typeof name !== 'string' || name.length > 128 || !REPOSITORY_PATTERN.test(name)) {
+    if (!isValidRepository(name)) {
       return errors(400, 'SVCSTG.SWR.4001029', 'Invalid repository name')
     }
     if (typeof fields.is_public !== 'boolean')

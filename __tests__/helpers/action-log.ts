@@ -24,14 +24,23 @@ export function visibleLog(result: ActionRun): string {
   return `${shown}\n${result.stderr}`
 }
 
-/** Fails when a secret shows in the visible log or in the outputs. */
+/** Fails when a secret shows in the visible log, the outputs or the job summary. */
 export function expectNoSecretShown(result: ActionRun, secrets: string[]): void {
   const log = visibleLog(result)
   const outputs = JSON.stringify(result.outputs)
   for (const secret of secrets) {
     expect(log).not.toContain(secret)
     expect(outputs).not.toContain(secret)
+    expect(result.summary).not.toContain(secret)
   }
+}
+
+/** A run ends in success, or in one clear error: never a crash, a hang, or a stack trace for the user. */
+export function expectCleanEnding(result: ActionRun): void {
+  expect([0, 1]).toContain(result.exitCode)
+  expect(result.stderr).toBe('')
+  expect(result.stdout).not.toMatch(/^\s+at /m)
+  expect(commandMessages(result, 'error')).toHaveLength(result.exitCode === 0 ? 0 : 1)
 }
 
 /** The values the run asked the runner to mask. */

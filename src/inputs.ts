@@ -38,6 +38,14 @@ export interface InputSource {
   boolean(name: string): boolean | undefined
 }
 
+/** An input's value as an error message shows it: quoted, escaped, and cut short when long. */
+export function quote(value: string): string {
+  const limit = 100
+  return value.length > limit
+    ? `${JSON.stringify(value.slice(0, limit))}… (${value.length} characters)`
+    : JSON.stringify(value)
+}
+
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.length === 1 ? problems[0] : `Invalid inputs:\n- ${problems.join('\n- ')}`)
@@ -60,7 +68,7 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
   const namespaceProblem = nameProblem(namespace, NAMESPACE_RULE)
   if (namespaceProblem) {
     fail(
-      `Input namespace ${JSON.stringify(namespace)} is not a valid SWR organization name: ${namespaceProblem}. Accepted: ${NAMESPACE_RULE.acceptedForm}.`,
+      `Input namespace ${quote(namespace)} is not a valid SWR organization name: ${namespaceProblem}. Accepted: ${NAMESPACE_RULE.acceptedForm}.`,
     )
   }
   const repositories = lines(source.text('repository'))
@@ -69,17 +77,16 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     const problem = nameProblem(repository, REPOSITORY_RULE)
     if (problem) {
       fail(
-        `Input repository ${JSON.stringify(repository)} is not a valid SWR repository name: ${problem}. Accepted: ${REPOSITORY_RULE.acceptedForm}.`,
+        `Input repository ${quote(repository)} is not a valid SWR repository name: ${problem}. Accepted: ${REPOSITORY_RULE.acceptedForm}.`,
       )
     }
   }
   const twice = repositories.filter((repository, index) => repositories.indexOf(repository) !== index)
-  if (twice.length > 0)
-    fail(`Input repository lists ${[...new Set(twice)].map((name) => JSON.stringify(name)).join(', ')} more than once.`)
+  if (twice.length > 0) fail(`Input repository lists ${[...new Set(twice)].map(quote).join(', ')} more than once.`)
 
   const category = source.text('category') || undefined
   if (category !== undefined && !CATEGORIES.includes(category)) {
-    fail(`Input category ${JSON.stringify(category)} is not one of SWR's categories: ${CATEGORIES.join(', ')}.`)
+    fail(`Input category ${quote(category)} is not one of SWR's categories: ${CATEGORIES.join(', ')}.`)
   }
   const isPublic = attempt(() => source.boolean('is_public'))
   const description = source.text('description') || undefined
@@ -96,7 +103,7 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     )
   } else if (!regionValid) {
     fail(
-      `The region ${JSON.stringify(region)} from ${regionFrom} is not a region name: lowercase letters and digits joined by "-", e.g. "cn-north-4" or "eu-west-101".`,
+      `The region ${quote(region)} from ${regionFrom} is not a region name: lowercase letters and digits joined by "-", e.g. "cn-north-4" or "eu-west-101".`,
     )
   }
 
@@ -105,7 +112,7 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     if (!text) return regionValid ? derive(region) : undefined
     const parsed = parseEndpoint(text)
     if (typeof parsed !== 'string') return parsed
-    fail(`Input ${name} ${JSON.stringify(text)} is not usable: ${parsed}. Accepted: an https URL such as "${example}".`)
+    fail(`Input ${name} ${quote(text)} is not usable: ${parsed}. Accepted: an https URL such as "${example}".`)
   }
   const endpoint = endpointFor('endpoint', swrApiUrl, 'https://swr-api.cn-north-4.myhuaweicloud.com')
   const iamEndpoint = endpointFor('iam_endpoint', iamUrl, 'https://iam.cn-north-4.myhuaweicloud.com')
@@ -113,13 +120,13 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
   const maxAttemptsText = source.text('max_attempts') || '4'
   const maxAttempts = Number(maxAttemptsText)
   if (!/^\d+$/.test(maxAttemptsText) || maxAttempts < 1 || maxAttempts > 10) {
-    fail(`Input max_attempts ${JSON.stringify(maxAttemptsText)} must be a whole number from 1 to 10.`)
+    fail(`Input max_attempts ${quote(maxAttemptsText)} must be a whole number from 1 to 10.`)
   }
 
   const timeoutText = source.text('timeout_seconds') || '30'
   const timeoutSeconds = Number(timeoutText)
   if (!/^\d+$/.test(timeoutText) || timeoutSeconds < 1 || timeoutSeconds > 600) {
-    fail(`Input timeout_seconds ${JSON.stringify(timeoutText)} must be a whole number of seconds from 1 to 600.`)
+    fail(`Input timeout_seconds ${quote(timeoutText)} must be a whole number of seconds from 1 to 600.`)
   }
 
   const updateExisting = attempt(() => source.boolean('update_existing')) ?? false
@@ -168,7 +175,7 @@ function parseRetention(source: InputSource, fail: (problem: string) => undefine
     const text = source.text(name)
     if (!text) return undefined
     if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 1_000_000) return Number(text)
-    return fail(`Input ${name} ${JSON.stringify(text)} must be a whole number of at least 1.`)
+    return fail(`Input ${name} ${quote(text)} must be a whole number of at least 1.`)
   }
   const keepLast = count('retention_keep_last')
   const keepDays = count('retention_keep_days')
@@ -182,11 +189,11 @@ function parseRetention(source: InputSource, fail: (problem: string) => undefine
       try {
         new RegExp(pattern)
       } catch {
-        fail(`Input retention_keep_tags has ${JSON.stringify(tag)}, which is not a valid regular expression.`)
+        fail(`Input retention_keep_tags has ${quote(tag)}, which is not a valid regular expression.`)
       }
     } else if (!DOCKER_TAG.test(tag)) {
       fail(
-        `Input retention_keep_tags has ${JSON.stringify(tag)}, which is not a tag: up to 128 of A-Z a-z 0-9 _ . -, ` +
+        `Input retention_keep_tags has ${quote(tag)}, which is not a tag: up to 128 of A-Z a-z 0-9 _ . -, ` +
           'not starting with . or -; write a pattern as /regex/.',
       )
     }

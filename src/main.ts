@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { ApiClient } from './api-client.js'
 import { authenticator } from './authenticate.js'
-import type { Credentials } from './credentials.js'
+import { type Credentials, ENVIRONMENT_CONVENTIONS } from './credentials.js'
 import { type EnsureResult, ensureRepositories } from './ensure.js'
 import { oidcToken, passwordToken } from './iam.js'
 import { parseInputs, type Inputs } from './inputs.js'
@@ -15,11 +15,12 @@ const USER_AGENT = 'swr-ensure-repository-action'
 const SECRET_INPUTS = ['access_key_id', 'secret_access_key', 'security_token', 'auth_token', 'iam_password']
 
 function readInputs(): Inputs {
-  // Secrets are masked the moment they are read, before anything could print them.
-  for (const name of SECRET_INPUTS) {
-    const value = core.getInput(name)
-    if (value) core.setSecret(value)
-  }
+  // Secrets are masked the moment they are read, before anything could print them, even when an input is bad.
+  const secrets = [
+    ...SECRET_INPUTS.map((name) => core.getInput(name)),
+    ...ENVIRONMENT_CONVENTIONS.flat().map((name) => process.env[name]),
+  ]
+  for (const value of secrets) if (value) core.setSecret(value)
   const inputs = parseInputs(
     {
       text: (name) => core.getInput(name),
@@ -27,13 +28,6 @@ function readInputs(): Inputs {
     },
     process.env,
   )
-  const { signIn } = inputs
-  if (signIn.kind === 'token') core.setSecret(signIn.token)
-  if (signIn.kind === 'access-key') {
-    core.setSecret(signIn.accessKeyId)
-    core.setSecret(signIn.secretAccessKey)
-    if (signIn.securityToken) core.setSecret(signIn.securityToken)
-  }
   return inputs
 }
 

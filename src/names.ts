@@ -43,7 +43,11 @@ export function nameProblem(name: string, rule: NameRule): string | undefined {
   }
   const allowed = new RegExp(`^[a-z0-9${escapeForClass(rule.separators)}]$`)
   const foreign = [...new Set([...name].filter((c) => !allowed.test(c)))]
-  if (foreign.length > 0) return `it contains ${foreign.map(describeCharacter).join(', ')}, which SWR does not allow`
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 5).map(describeCharacter).join(', ')
+    const more = foreign.length > 5 ? ` and ${foreign.length - 5} more` : ''
+    return `it contains ${shown}${more}, which SWR does not allow`
+  }
 
   const first = name[0]
   const last = name[name.length - 1]

@@ -1,0 +1,274 @@
+// Hostile input: property-based checks that the validator and the emulator's SWR rules agree, that names the
+// validator accepts travel intact over real HTTP, and that no input can inject a workflow command or an output.
+import fc from 'fast-check'
+import { ApiClient } from '../src/api-client.js'
+import { authenticator } from '../src/authenticate.js'
+import { CATEGORIES, InputError, parseInputs, type InputSource } from '../src/inputs.js'
+import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/names.js'
+import { swrApi } from '../src/swr-api.js'
+import { runAction, type ActionRun } from '../emulator/run-action.js'
+import { DEMO_ACCOUNT, isValidNamespace, isValidRepository, SwrEmulator } from '../emulator/swr-emulator.js'
+import { commandMessages, expectCleanEnding, expectNoSecretShown, maskedValues } from './helpers/action-log.js'
+
+const [KEY] = DEMO_ACCOUNT.accessKeys
+const ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: KEY.secret }
+const SEED = 20261125
+
+const nameCharacter = fc.constantFrom(...'abcz0189._-/A$:% \n\té'.split(''), '__', '--')
+const nameLike = fc.array(nameCharacter, { maxLength: 140 }).map((parts) => parts.join(''))
+const segment = fc.stringMatching(/^[a-z0-9]{1,6}$/)
+const separator = fc.constantFrom('.', '_', '__', '-', '--', '---')
+const validRepository = fc
+  .tuple(segment, fc.array(fc.tuple(fc.constantFrom('.', '_', '__', '-', '/'), segment), { maxLength: 5 }))
+  .map(([head, rest]) => head + rest.map(([sep, part]) => sep + part).join(''))
+const validNamespace = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), fc.array(fc.tuple(separator, segment), { maxLength: 4 }))
+  .map(([head, rest]) => head + rest.map(([sep, part]) => sep + part).join(''))
+
+describe('names', () => {
+  it('the validator accepts an organization name exactly when the emulator does', () => {
+    fc.assert(
+      fc.property(fc.oneof(nameLike, validNamespace), (name) => {
+        expect(nameProblem(name, NAMESPACE_RULE) === undefined).toBe(isValidNamespace(name))
+      }),
+      { numRuns: 3000, seed: SEED },
+    )
+  })
+
+  it('the validator accepts a repository name exactly when the emulator does', () => {
+    fc.assert(
+      fc.property(fc.oneof(nameLike, validRepository), (name) => {
+        expect(nameProblem(name, REPOSITORY_RULE) === undefined).toBe(isValidRepository(name))
+      }),
+      { numRuns: 3000, seed: SEED },
+    )
+  })
+
+  it('names the validator accepts are created and read back over HTTP, "/" and all', async () => {
+    const emulator = new SwrEmulator({ namespaceQuota: 1000 })
+    const endpoint = new URL(await emulator.start())
+    const client = new ApiClient({
+      maxAttempts: 1,
+      timeoutMs: 5000,
+      log: { info: () => {}, debug: () => {} },
+      userAgent: 'test',
+    })
+    const api = swrApi(
+      client,
+      endpoint,
+      authenticator({ kind: 'access-key', accessKeyId: KEY.id, secretAccessKey: KEY.secret, source: 'test' }),
+    )
+    try {
+      const pairs = fc.sample(fc.tuple(validNamespace, validRepository), { numRuns: 60, seed: SEED })
+      for (const [namespace, repository] of pairs) {
+        expect(nameProblem(namespace, NAMESPACE_RULE)).toBeUndefined()
+        expect(nameProblem(repository, REPOSITORY_RULE)).toBeUndefined()
+        expect([201, 409]).toContain((await api.createNamespace(namespace)).status)
+        const created = await api.createRepository(namespace, { repository, is_public: false, category: 'other' })
+        expect([201, 409]).toContain(created.status)
+        const shown = await api.showRepository(namespace, repository)
+        expect(shown.status).toBe(200)
+        expect(JSON.parse(shown.body).name).toBe(repository)
+      }
+      expect(emulator.requests.every((request) => request.auth === 'signature' && request.status !== 401)).toBe(true)
+    } finally {
+      client.dispose()
+      await emulator.stop()
+    }
+  })
+})
+
+describe('categories, numbers and booleans', () => {
+  const base: Record<string, string> = {
+    namespace: 'team',
+    repository: 'web',
+    region: 'cn-north-4',
+    access_key_id: 'AK',
+    secret_access_key: 'SK',
+  }
+  const source = (values: Record<string, string>): InputSource => ({
+    text: (name) => values[name] ?? '',
+    boolean: (name) => (values[name] ? values[name] === 'true' : undefined),
+  })
+  const problems = (values: Record<string, string>): string[] => {
+    try {
+      parseInputs(source({ ...base, ...values }), {})
+      return []
+    } catch (error) {
+      if (error instanceof InputError) return error.problems
+      throw error
+    }
+  }
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.integer({ min: -5, max: 2000 }).map(String),
+    fc.constantFrom(...CATEGORIES),
+  )
+
+  it("a category is accepted exactly when it is one of SWR's", () => {
+    fc.assert(
+      fc.property(anyText, (category) => {
+        expect(problems({ category }).length === 0).toBe(category === '' || CATEGORIES.includes(category))
+      }),
+      { numRuns: 500, seed: SEED },
+    )
+  })
+
+  it.each([
+    ['max_attempts', 1, 10],
+    ['timeout_seconds', 1, 600],
+    ['retention_keep_last', 1, 1_000_000],
+    ['retention_keep_days', 1, 1_000_000],
+  ])('%s is accepted exactly when it is a whole number from %i to %i', (name, low, high) => {
+    fc.assert(
+      fc.property(anyText, (value) => {
+        const whole = /^\d+$/.test(value) && Number(value) >= low && Number(value) <= high
+        expect(problems({ [name]: value }).length === 0).toBe(value === '' || whole)
+      }),
+      { numRuns: 500, seed: SEED },
+    )
+  })
+
+  it.each([
+    ['true', 0],
+    ['True', 0],
+    ['FALSE', 0],
+    ['yes', 1],
+    ['1', 1],
+    ['on', 1],
+    ['tru e', 1],
+  ])('is_public %j: exit code %i, and a refusal names the input', async (value, exitCode) => {
+    const emulator = new SwrEmulator()
+    const endpoint = await emulator.start()
+    const result = await runAction(
+      { namespace: 'team', repository: 'web', region: 'cn-north-4', endpoint, is_public: value },
+      { env: ENV },
+    )
+    await emulator.stop()
+    expectCleanEnding(result)
+    expect(result.exitCode).toBe(exitCode)
+    if (exitCode === 1) {
+      expect(commandMessages(result, 'error')[0]).toMatch(/is_public/)
+      expect(emulator.requests).toHaveLength(0)
+    }
+  })
+})
+
+describe('no input can inject a workflow command or an output', () => {
+  const EXPECTED_OUTPUTS = [
+    'id',
+    'ns_id',
+    'name',
+    'category',
+    'description',
+    'creator_id',
+    'creator_name',
+    'size',
+    'is_public',
+    'num_images',
+    'num_download',
+    'url',
+    'path',
+    'internal_path',
+    'created',
+    'updated',
+    'domain_id',
+    'priority',
+    'namespace',
+    'registry',
+    'image',
+    'namespace_created',
+    'repository_created',
+    'json',
+    'repositories',
+  ].sort()
+  const hostile = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '\n',
+          '\r\n',
+          '\r',
+          '%',
+          '%0A',
+          '$',
+          '::',
+          '::set-output name=image::evil',
+          '::add-mask::',
+          '::stop-commands::x',
+          '::error::',
+          '\u001b[31m',
+          '<<EOF',
+          'ghadelimiter_',
+        ),
+        fc.string({ maxLength: 8 }),
+      ),
+      { minLength: 1, maxLength: 12 },
+    )
+    .map((parts) => parts.join(''))
+
+  /** Every workflow command the run printed is one the action means to print. */
+  function expectOnlyOwnCommands(result: ActionRun): void {
+    for (const line of result.stdout.split(/\r?\n/)) {
+      if (!line.startsWith('::')) continue
+      expect(line).toMatch(/^::(add-mask|debug|error|warning|notice|group|endgroup)::/)
+    }
+    expect(maskedValues(result).sort()).toEqual([KEY.id, KEY.secret].sort())
+  }
+
+  let emulator: SwrEmulator
+  let endpoint: string
+  beforeAll(async () => {
+    emulator = new SwrEmulator()
+    endpoint = await emulator.start()
+  })
+  afterAll(() => emulator.stop())
+
+  const values = [
+    ...fc.sample(hostile, { numRuns: 10, seed: SEED }),
+    'line one\n::set-output name=image::evil\nline three',
+    '%0A::add-mask::x%25',
+    `long ${'x'.repeat(100_000)}`,
+  ]
+
+  it.each(values.map((value, index) => [index, value]))(
+    'a hostile description (%i) round-trips as data',
+    async (index, value) => {
+      const repository = `hostile-${index}`
+      const result = await runAction(
+        { namespace: 'team', repository, region: 'cn-north-4', endpoint, description: value as string },
+        { env: ENV },
+      )
+
+      expectCleanEnding(result)
+      expectOnlyOwnCommands(result)
+      expectNoSecretShown(result, [KEY.secret])
+      expect(result.exitCode).toBe(0)
+      expect(Object.keys(result.outputs).sort()).toEqual(EXPECTED_OUTPUTS)
+      // The runner trims inputs; what is left reaches SWR and comes back unchanged.
+      const given = (value as string).trim()
+      expect(emulator.repositories.get(`team/${repository}`)?.description).toBe(given)
+      expect(result.outputs.description).toBe(given)
+      expect(result.outputs.image).toBe(`swr.cn-north-4.myhuaweicloud.com/team/${repository}`)
+    },
+  )
+
+  it.each(values.map((value, index) => [index, value]))(
+    'a hostile namespace (%i) is refused in one escaped, bounded error',
+    async (_index, value) => {
+      const before = emulator.requests.length
+      const result = await runAction(
+        { namespace: `${value}`, repository: 'web', region: 'cn-north-4', endpoint },
+        { env: ENV },
+      )
+
+      expectCleanEnding(result)
+      expectOnlyOwnCommands(result)
+      if (result.exitCode === 1) {
+        expect(emulator.requests.length).toBe(before)
+        expect(commandMessages(result, 'error')[0].length).toBeLessThan(1000)
+        expect(Object.keys(result.outputs)).toEqual([])
+      }
+    },
+  )
+})

@@ -5,6 +5,7 @@ import { ApiClient } from '../src/api-client.js'
 import { authenticator } from '../src/authenticate.js'
 import { CATEGORIES, InputError, parseInputs, type InputSource } from '../src/inputs.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/names.js'
+import { INFO_FIELDS } from '../src/outputs.js'
 import { swrApi } from '../src/swr-api.js'
 import { runAction, type ActionRun } from '../emulator/run-action.js'
 import { DEMO_ACCOUNT, isValidNamespace, isValidRepository, SwrEmulator } from '../emulator/swr-emulator.js'
@@ -156,31 +157,8 @@ describe('categories, numbers and booleans', () => {
 
 describe('no input can inject a workflow command or an output', () => {
   const EXPECTED_OUTPUTS = [
-    'id',
-    'ns_id',
-    'name',
-    'category',
-    'description',
-    'creator_id',
-    'creator_name',
-    'size',
-    'is_public',
-    'num_images',
-    'num_download',
-    'url',
-    'path',
-    'internal_path',
-    'created',
-    'updated',
-    'domain_id',
-    'priority',
-    'namespace',
-    'registry',
-    'image',
-    'namespace_created',
-    'repository_created',
-    'json',
-    'repositories',
+    ...INFO_FIELDS,
+    ...['namespace', 'registry', 'image', 'namespace_created', 'repository_created', 'json', 'repositories'],
   ].sort()
   const hostile = fc
     .array(

@@ -592,14 +592,8 @@ export class SwrEmulator {
     if (!isValidRepository(name)) {
       return errors(400, 'SVCSTG.SWR.4001029', 'Invalid repository name')
     }
-    if (typeof fields.is_public !== 'boolean')
-      return errors(400, 'SVCSTG.SWR.4001008', 'is_public is required and must be a boolean')
-    if (fields.category !== undefined && !CATEGORIES.includes(fields.category as string)) {
-      return errors(400, 'SVCSTG.SWR.4001008', 'Invalid category')
-    }
-    if (fields.description !== undefined && typeof fields.description !== 'string') {
-      return errors(400, 'SVCSTG.SWR.4001008', 'Invalid description')
-    }
+    const invalid = settingsProblem(fields)
+    if (invalid) return errors(400, 'SVCSTG.SWR.4001008', invalid)
     if (this.repositories.has(`${namespace}/${name}`))
       return errors(409, 'SVCSTG.SWR.4090006', 'Repository already exists')
     this.addRepository(namespace, name, {
@@ -615,14 +609,8 @@ export class SwrEmulator {
     const record = this.repositories.get(`${namespace}/${name}`)
     if (!record) return repositoryMissing(`${namespace}/${name}`)
     const fields = (body ?? {}) as Record<string, unknown>
-    if (typeof fields.is_public !== 'boolean')
-      return swrError(400, 'SVCSTG.SWR.4001008', 'is_public is required and must be a boolean')
-    if (fields.category !== undefined && !CATEGORIES.includes(fields.category as string)) {
-      return swrError(400, 'SVCSTG.SWR.4001008', 'Invalid category')
-    }
-    if (fields.description !== undefined && typeof fields.description !== 'string') {
-      return swrError(400, 'SVCSTG.SWR.4001008', 'Invalid description')
-    }
+    const invalid = settingsProblem(fields)
+    if (invalid) return swrError(400, 'SVCSTG.SWR.4001008', invalid)
     record.is_public = fields.is_public
     if (fields.category !== undefined) record.category = fields.category
     if (fields.description !== undefined) record.description = fields.description
@@ -660,6 +648,14 @@ export class SwrEmulator {
     const { namespace: _namespace, owner: _owner, ...info } = record
     return { status: 200, body: info }
   }
+}
+
+/** What is wrong with a repository's settings in a create or update body (is_public is required in both). */
+function settingsProblem(fields: Record<string, unknown>): string | undefined {
+  if (typeof fields.is_public !== 'boolean') return 'is_public is required and must be a boolean'
+  if (fields.category !== undefined && !CATEGORIES.includes(fields.category as string)) return 'Invalid category'
+  if (fields.description !== undefined && typeof fields.description !== 'string') return 'Invalid description'
+  return undefined
 }
 
 function updateRetention(list: RetentionPolicy[], id: number, body: unknown): Answer {

@@ -21,14 +21,13 @@ function readInputs(): Inputs {
     ...ENVIRONMENT_CONVENTIONS.flat().map((name) => process.env[name]),
   ]
   for (const value of secrets) if (value) core.setSecret(value)
-  const inputs = parseInputs(
+  return parseInputs(
     {
       text: (name) => core.getInput(name),
       boolean: (name) => (core.getInput(name) === '' ? undefined : core.getBooleanInput(name)),
     },
     process.env,
   )
-  return inputs
 }
 
 /** Turns the chosen sign-in into what SWR requests carry, asking IAM for a token where the method needs one. */

@@ -1,10 +1,10 @@
 // The bundled action, run as a GitHub runner runs it, against the SWR emulator over real HTTP.
-import { DEMO_ACCOUNT, SwrEmulator, type Account } from '../emulator/swr-emulator.js'
+import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator, type Account } from '../emulator/swr-emulator.js'
 import { runAction, type ActionRun } from '../emulator/run-action.js'
 import { commandMessages, errorOf, expectNoSecretShown as expectNoSecretLogged } from './helpers/action-log.js'
 
 const [DEMO_KEY] = DEMO_ACCOUNT.accessKeys
-const KEY_ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_KEY.secret }
+const KEY_ENV = DEMO_KEY_ENV
 
 const OTHER_ACCOUNT: Account = {
   name: 'other',

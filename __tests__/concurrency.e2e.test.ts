@@ -1,11 +1,11 @@
 // Fifty jobs starting at once: every run succeeds, exactly the right organization and repositories exist, and no
 // run reports as created what another run created.
 import { runAction, type ActionRun } from '../emulator/run-action.js'
-import { DEMO_ACCOUNT, SwrEmulator } from '../emulator/swr-emulator.js'
+import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import { expectCleanEnding, expectNoSecretShown } from './helpers/action-log.js'
 
 const [KEY] = DEMO_ACCOUNT.accessKeys
-const ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: KEY.secret }
+const ENV = DEMO_KEY_ENV
 const JOBS = 50
 
 let emulator: SwrEmulator

@@ -1,4 +1,4 @@
-import { cloudDomain, parseEndpoint, registryHost, swrApiUrl } from '../src/endpoint.js'
+import { cloudDomain, endpointUrl, parseEndpoint, registryHost, swrApiUrl } from '../src/endpoint.js'
 
 describe('endpoints', () => {
   it.each([
@@ -52,5 +52,14 @@ describe('endpoints', () => {
     ['https://example.com/?a=1', /query or fragment/],
   ])('refuses %s', (value, problem) => {
     expect(parseEndpoint(value)).toMatch(problem)
+  })
+
+  it('joins a path to an endpoint with or without a path prefix', () => {
+    expect(endpointUrl(new URL('https://swr-api.example.com/'), '/v2/manage/namespaces').href).toBe(
+      'https://swr-api.example.com/v2/manage/namespaces',
+    )
+    expect(endpointUrl(parseEndpoint('https://gw.example.com/swr/') as URL, '/v2/x').href).toBe(
+      'https://gw.example.com/swr/v2/x',
+    )
   })
 })

@@ -1,11 +1,11 @@
 // Reliability under faults: every SWR operation of a first run answering errors, dropping connections, never
 // answering, or answering with cut-off and unexpected bodies. Each run ends in success or in one clear error.
 import { runAction, type ActionRun } from '../emulator/run-action.js'
-import { DEMO_ACCOUNT, type Fault, type Operation, SwrEmulator } from '../emulator/swr-emulator.js'
+import { DEMO_ACCOUNT, DEMO_KEY_ENV, type Fault, type Operation, SwrEmulator } from '../emulator/swr-emulator.js'
 import { errorOf, expectCleanEnding, expectNoSecretShown } from './helpers/action-log.js'
 
 const [KEY] = DEMO_ACCOUNT.accessKeys
-const ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: KEY.secret }
+const ENV = DEMO_KEY_ENV
 const MAX_ATTEMPTS = 2
 
 /** A first run against a fresh emulator with one fault injected. */

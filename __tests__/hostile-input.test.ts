@@ -8,11 +8,17 @@ import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/names.js'
 import { INFO_FIELDS } from '../src/outputs.js'
 import { swrApi } from '../src/swr-api.js'
 import { runAction, type ActionRun } from '../emulator/run-action.js'
-import { DEMO_ACCOUNT, isValidNamespace, isValidRepository, SwrEmulator } from '../emulator/swr-emulator.js'
+import {
+  DEMO_ACCOUNT,
+  DEMO_KEY_ENV,
+  isValidNamespace,
+  isValidRepository,
+  SwrEmulator,
+} from '../emulator/swr-emulator.js'
 import { commandMessages, expectCleanEnding, expectNoSecretShown, maskedValues } from './helpers/action-log.js'
 
 const [KEY] = DEMO_ACCOUNT.accessKeys
-const ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: KEY.secret }
+const ENV = DEMO_KEY_ENV
 const SEED = 20261125
 
 const nameCharacter = fc.constantFrom(...'abcz0189._-/A$:% \n\té'.split(''), '__', '--')

@@ -1,11 +1,10 @@
 // Several repositories per step, settings kept in line, retention, dry run and the job summary, end to end:
 // dist/index.js against the emulator.
 import { runAction, type ActionRun } from '../emulator/run-action.js'
-import { DEMO_ACCOUNT, SwrEmulator } from '../emulator/swr-emulator.js'
+import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import { commandMessages, errorOf } from './helpers/action-log.js'
 
-const [KEY] = DEMO_ACCOUNT.accessKeys
-const ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: KEY.secret }
+const ENV = DEMO_KEY_ENV
 
 let emulator: SwrEmulator
 let endpoint: string

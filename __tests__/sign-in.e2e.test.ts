@@ -2,7 +2,13 @@
 // the emulator's IAM, its stand-in for GitHub's ID-token endpoint, and its SWR.
 import { GITHUB_ISSUER } from '../emulator/iam.js'
 import { runAction, type ActionRun } from '../emulator/run-action.js'
-import { DEMO_ACCOUNT, GITHUB_ID_TOKEN_PATH, SwrEmulator, type Account } from '../emulator/swr-emulator.js'
+import {
+  DEMO_ACCOUNT,
+  DEMO_KEY_ENV,
+  GITHUB_ID_TOKEN_PATH,
+  SwrEmulator,
+  type Account,
+} from '../emulator/swr-emulator.js'
 import { commandMessages, errorOf, expectNoSecretShown, maskedValues } from './helpers/action-log.js'
 
 const USER = { name: 'ci-bot', password: 'correct-horse-battery-staple' }
@@ -205,7 +211,7 @@ describe('choosing one method', () => {
   })
 
   it('puts access keys from the environment before the password inputs, and warns', async () => {
-    const keys = { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_KEY.secret }
+    const keys = DEMO_KEY_ENV
     const result = await run(PASSWORD_INPUTS, { ...keys, ...oidcEnv, HUAWEICLOUD_SDK_IDP_ID: 'github-actions' })
 
     expect(result.exitCode).toBe(0)
@@ -227,7 +233,7 @@ describe('choosing one method', () => {
   })
 
   it('puts auth_token before everything', async () => {
-    const keys = { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_KEY.secret }
+    const keys = DEMO_KEY_ENV
     const result = await run(
       { auth_token: DEMO_ACCOUNT.tokens[0] },
       { ...keys, ...oidcEnv, HUAWEICLOUD_SDK_IDP_ID: 'github-actions' },

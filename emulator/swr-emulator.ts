@@ -164,6 +164,12 @@ export const DEMO_ACCOUNT: Account = {
   users: [{ name: 'demo-user', password: 'demo-password-0001' }],
 }
 
+/** The demo account's access key as huaweicloud/auth-action leaves it in the environment. */
+export const DEMO_KEY_ENV = {
+  HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_ACCOUNT.accessKeys[0].id,
+  HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_ACCOUNT.accessKeys[0].secret,
+}
+
 export const CATEGORIES = [
   'app_server',
   'linux',

@@ -1,13 +1,12 @@
 // `npm start`: the action against the built-in SWR emulator, exactly as a runner starts it, twice:
 // the first run creates the organization and repository, the second finds them with one request.
-import { DEMO_ACCOUNT, SwrEmulator } from '../emulator/swr-emulator.js'
+import { DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import { runAction } from '../emulator/run-action.js'
 
 const emulator = new SwrEmulator()
 const endpoint = await emulator.start()
-const [accessKey] = DEMO_ACCOUNT.accessKeys
 const inputs = { namespace: 'demo-team', repository: 'apps/web', category: 'linux', region: 'cn-north-4', endpoint }
-const env = { HUAWEI_CLOUD_ACCESS_KEY_ID: accessKey.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: accessKey.secret }
+const env = DEMO_KEY_ENV
 
 console.log(`SWR emulator at ${endpoint}; inputs: ${JSON.stringify(inputs)}\n`)
 let failed = false

@@ -125,6 +125,9 @@ function readBody(message: IncomingMessage): Promise<string> {
   })
 }
 
+export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300
+export const isSuccess = (response: ApiResponse): boolean => isSuccessStatus(response.status)
+
 export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }

@@ -21,6 +21,12 @@ export function registryHost(region: string, endpoint: URL): string {
   return `swr.${region}.${cloudDomain(region)}`
 }
 
+/** A path under an endpoint, which may carry a path prefix of its own. */
+export function endpointUrl(endpoint: URL, path: string): URL {
+  // Joined by hand: new URL('//v2/...', base) would read the doubled slash as a host.
+  return new URL(endpoint.pathname.replace(/\/$/, '') + path, endpoint)
+}
+
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/
 
 /**

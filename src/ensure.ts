@@ -1,7 +1,7 @@
 // The ensure flow: the fewest requests that leave the organization and its repositories as the workflow wants them.
 // A run whose repositories exist, with nothing to change, makes one read request per repository and needs only
 // read permission. A dry run sends read requests only and reports what a real run would do.
-import type { ApiResponse } from './api-client.js'
+import { type ApiResponse, isSuccess } from './api-client.js'
 import { hintFor, ORGANIZATION_NOT_FOUND_CODES, parseErrorBody, SwrRequestError } from './api-error.js'
 import {
   planRetention,
@@ -47,8 +47,6 @@ export interface EnsureResult {
   /** One entry per repository, in the order given. */
   results: (RepositoryResult | RepositoryFailure)[]
 }
-
-const isSuccess = (response: ApiResponse): boolean => response.status >= 200 && response.status < 300
 
 /** SWR's 404 names a missing organization with its own codes; any other 404 is about the repository. */
 export function isOrganizationMissing(response: ApiResponse): boolean {

@@ -1,7 +1,8 @@
 // Obtaining an IAM token for the sign-in methods that need one: an IAM user's password, or GitHub's OpenID
 // Connect ID token exchanged through an IAM identity provider. Each makes exactly one IAM request.
 import type { ApiClient, ApiResponse } from './api-client.js'
-import { headerValue } from './api-client.js'
+import { headerValue, isSuccess, isSuccessStatus } from './api-client.js'
+import { endpointUrl } from './endpoint.js'
 import type { OidcSignIn, PasswordSignIn } from './credentials.js'
 import { describeAnswer, type ErrorDetail, parseErrorBody } from './api-error.js'
 
@@ -42,22 +43,18 @@ export function idTokenClaims(idToken: string): IdTokenClaims {
   }
 }
 
-function iamUrlFor(iamEndpoint: URL, path: string): URL {
-  return new URL(iamEndpoint.pathname.replace(/\/$/, '') + path, iamEndpoint)
-}
-
 /** The token of a successful answer, masked at once; undefined when IAM answered otherwise. */
 function subjectToken(response: ApiResponse, mask: (secret: string) => void): string | undefined {
   const token = headerValue(response.headers['x-subject-token'])
   if (token) mask(token)
-  return response.status >= 200 && response.status < 300 && token ? token : undefined
+  return isSuccess(response) && token ? token : undefined
 }
 
 export async function passwordToken(context: TokenContext, signIn: PasswordSignIn): Promise<string> {
   const response = await context.client.send({
     operation: `Signing in as IAM user ${signIn.user}`,
     method: 'POST',
-    url: iamUrlFor(context.iamEndpoint, '/v3/auth/tokens'),
+    url: endpointUrl(context.iamEndpoint, '/v3/auth/tokens'),
     body: passwordTokenBody(signIn, context.region),
   })
   const token = subjectToken(response, context.mask)
@@ -80,7 +77,7 @@ export function passwordHint(status: number, signIn: PasswordSignIn, region: str
     case 403:
       return "IAM does not let this user obtain a token: check the account's login protection and access policies."
     default:
-      return status >= 200 && status < 300 ? 'IAM answered without an X-Subject-Token header.' : ''
+      return isSuccessStatus(status) ? 'IAM answered without an X-Subject-Token header.' : ''
   }
 }
 
@@ -96,7 +93,7 @@ export async function oidcToken(context: TokenContext, signIn: OidcSignIn): Prom
   const response = await context.client.send({
     operation: `Exchanging GitHub's ID token through identity provider ${signIn.idpId}`,
     method: 'POST',
-    url: iamUrlFor(context.iamEndpoint, '/v3.0/OS-AUTH/id-token/tokens'),
+    url: endpointUrl(context.iamEndpoint, '/v3.0/OS-AUTH/id-token/tokens'),
     body: idTokenBody(idToken, context.region),
     authenticate: (request) => ({ ...request.headers, 'X-Idp-Id': signIn.idpId }),
   })
@@ -121,7 +118,7 @@ export function oidcHint(
       'region (or iam_endpoint) is of the account that holds it.'
     )
   }
-  if (status >= 200 && status < 300) return 'IAM answered without an X-Subject-Token header.'
+  if (isSuccessStatus(status)) return 'IAM answered without an X-Subject-Token header.'
   const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : (claims.aud ?? 'unknown')
   const expires = claims.exp ? new Date(claims.exp * 1000).toISOString() : 'unknown'
   const facts = `The ID token was issued by ${claims.iss ?? 'an unknown issuer'} for the audience "${audience}", valid until ${expires}.`

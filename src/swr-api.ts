@@ -1,5 +1,6 @@
 // The SWR operations this action uses, as requests.
 import type { ApiClient, ApiResponse, Authenticate } from './api-client.js'
+import { endpointUrl } from './endpoint.js'
 import type { RetentionPolicyBody } from './retention.js'
 
 export interface CreateRepositoryBody {
@@ -27,9 +28,8 @@ export interface SwrApi {
 }
 
 export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authenticate): SwrApi {
-  const base = endpoint.pathname.replace(/\/$/, '')
   const send = (operation: string, method: string, path: string, body?: unknown) =>
-    client.send({ operation, method, url: new URL(base + path, endpoint), body, authenticate })
+    client.send({ operation, method, url: endpointUrl(endpoint, path), body, authenticate })
   return {
     showRepository: (namespace, repository) =>
       send(`Reading repository ${namespace}/${repository}`, 'GET', repositoryPath(namespace, repository)),

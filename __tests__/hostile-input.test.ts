@@ -5,7 +5,7 @@ import { ApiClient } from '../src/api-client.js'
 import { authenticator } from '../src/authenticate.js'
 import { CATEGORIES, InputError, parseInputs, type InputSource } from '../src/inputs.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/names.js'
-import { INFO_FIELDS } from '../src/outputs.js'
+import { INFO_FIELDS } from '../src/repository-info.js'
 import { swrApi } from '../src/swr-api.js'
 import { runAction, type ActionRun } from '../emulator/run-action.js'
 import {
@@ -70,12 +70,11 @@ describe('names', () => {
       for (const [namespace, repository] of pairs) {
         expect(nameProblem(namespace, NAMESPACE_RULE)).toBeUndefined()
         expect(nameProblem(repository, REPOSITORY_RULE)).toBeUndefined()
-        expect([201, 409]).toContain((await api.createNamespace(namespace)).status)
+        expect(['created', 'exists']).toContain(await api.createNamespace(namespace))
         const created = await api.createRepository(namespace, { repository, is_public: false, category: 'other' })
-        expect([201, 409]).toContain(created.status)
+        expect(['created', 'exists']).toContain(created.kind)
         const shown = await api.showRepository(namespace, repository)
-        expect(shown.status).toBe(200)
-        expect(JSON.parse(shown.body).name).toBe(repository)
+        expect(shown).toMatchObject({ kind: 'found', info: { name: repository } })
       }
       expect(emulator.requests.every((request) => request.auth === 'signature' && request.status !== 401)).toBe(true)
     } finally {

@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import pLimit, { type LimitFunction } from 'p-limit'
-import { isRetryableStatus, retryDelayMs } from './retry.js'
+import { type AttemptResult, isRetryableStatus, type RetryOptions, withRetries } from './retry.js'
 import type { SignableRequest } from './signer.js'
 
 export interface ApiResponse {
@@ -29,7 +29,7 @@ export interface ApiRequest {
   authenticate?: Authenticate
 }
 
-export interface ApiClientOptions {
+export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' | 'now'> {
   maxAttempts: number
   /** A request not answered this long is given up and tried again. */
   timeoutMs: number
@@ -60,47 +60,59 @@ export class ApiClient {
     return this.limit(() => this.sendNow(request))
   }
 
-  private async sendNow({ operation, method, url, body, authenticate }: ApiRequest): Promise<ApiResponse> {
+  private async sendNow(request: ApiRequest): Promise<ApiResponse> {
+    const { operation, url } = request
+    const { maxAttempts, log, wait, random, now } = this.options
+    const result = await withRetries(() => this.attempt(request), {
+      maxAttempts,
+      wait,
+      random,
+      now,
+      onRetry: (failure, delay, next) =>
+        log.info(
+          `${operation}: ${failure}; trying again in ${(delay / 1000).toFixed(1)} s (attempt ${next} of ${maxAttempts})`,
+        ),
+    })
+    if ('answer' in result) return result.answer
+    const { attempts, failure } = result
+    throw new Error(
+      `${operation} failed: no answer from ${url.host} after ${attempts} attempt${attempts > 1 ? 's' : ''} (${failure}). ` +
+        'Check the region or endpoint, and that the network (or the proxy in https_proxy) lets the runner reach it.',
+    )
+  }
+
+  /** One try: an answer, or why none came. */
+  private async attempt({
+    operation,
+    method,
+    url,
+    body,
+    authenticate,
+  }: ApiRequest): Promise<AttemptResult<ApiResponse>> {
     const payload = body === undefined ? '' : JSON.stringify(body)
-    const { maxAttempts, log } = this.options
+    const { log } = this.options
     const target = `${method} ${url.pathname}${url.search}`
-    for (let attempt = 1; ; attempt++) {
-      let response: ApiResponse | undefined
-      let retryAfter: string | undefined
-      let failure: string
-      try {
-        // Host is set here so that a signature covers exactly the value sent.
-        const plain = { 'Content-Type': 'application/json', Host: url.host }
-        const headers = authenticate ? authenticate({ method, url, headers: plain, body: payload }) : plain
-        const answer = await this.http.request(method, url.href, payload || null, headers)
-        const { statusCode, headers: responseHeaders } = answer.message
-        response = {
-          operation,
-          status: statusCode ?? 0,
-          body: await readBody(answer.message),
-          headers: responseHeaders,
-        }
-        log.debug(`${target} -> HTTP ${response.status}`)
-        if (response.status >= 400) log.debug(`Error body: ${response.body.slice(0, 4000)}`)
-        if (!isRetryableStatus(response.status)) return response
-        retryAfter = headerValue(responseHeaders['retry-after'])
-        failure = `HTTP ${response.status}`
-      } catch (error) {
-        failure = describeNetworkError(error, this.options.timeoutMs)
-        log.debug(`${target} -> ${failure}`)
+    try {
+      // Host is set here so that a signature covers exactly the value sent.
+      const plain = { 'Content-Type': 'application/json', Host: url.host }
+      const headers = authenticate ? authenticate({ method, url, headers: plain, body: payload }) : plain
+      const answer = await this.http.request(method, url.href, payload || null, headers)
+      const { statusCode, headers: responseHeaders } = answer.message
+      const response: ApiResponse = {
+        operation,
+        status: statusCode ?? 0,
+        body: await readBody(answer.message),
+        headers: responseHeaders,
       }
-      if (attempt >= maxAttempts) {
-        if (response) return response
-        throw new Error(
-          `${operation} failed: no answer from ${url.host} after ${attempt} attempt${attempt > 1 ? 's' : ''} (${failure}). ` +
-            'Check the region or endpoint, and that the network (or the proxy in https_proxy) lets the runner reach it.',
-        )
-      }
-      const delay = retryDelayMs(attempt, retryAfter, Math.random(), Date.now())
-      log.info(
-        `${operation}: ${failure}; trying again in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${maxAttempts})`,
-      )
-      await new Promise((resolve) => setTimeout(resolve, delay))
+      log.debug(`${target} -> HTTP ${response.status}`)
+      if (response.status >= 400) log.debug(`Error body: ${response.body.slice(0, 4000)}`)
+      if (!isRetryableStatus(response.status)) return { kind: 'final', answer: response }
+      const retryAfter = headerValue(responseHeaders['retry-after'])
+      return { kind: 'retryable', answer: response, failure: `HTTP ${response.status}`, retryAfter }
+    } catch (error) {
+      const failure = describeNetworkError(error, this.options.timeoutMs)
+      log.debug(`${target} -> ${failure}`)
+      return { kind: 'no-answer', failure }
     }
   }
 

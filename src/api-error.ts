@@ -1,4 +1,6 @@
-// SWR, IAM and their API gateway answer errors in several JSON shapes; this reads them all into one.
+// The one error type for answers that are not an expected outcome. SWR, IAM and their API gateway answer errors
+// in several JSON shapes; this reads them all into one.
+import type { ApiResponse } from './api-client.js'
 
 export interface ErrorDetail {
   code?: string
@@ -52,17 +54,54 @@ export const ORGANIZATION_QUOTA_CODE = 'SVCSTG.SWR.4000097'
 export const SIGNATURE_REFUSED_CODE = 'APIG.0301'
 export const OTHER_ACCOUNT_TOKEN_CODE = 'SVCSTG.SWR.4011064'
 
-/** A request SWR answered with a failure that retrying cannot mend. */
+/** A request that SWR or IAM answered with a failure retrying cannot mend, or with a body that makes no sense. */
 export class SwrRequestError extends Error {
   constructor(
     readonly operation: string,
     readonly status: number,
     readonly detail: ErrorDetail,
-    hint: string,
+    readonly hint: string,
+    message = describeFailure(operation, status, detail, hint),
   ) {
-    super(describeFailure(operation, status, detail, hint))
+    super(message)
     this.name = 'SwrRequestError'
   }
+}
+
+/** What a user can do about an answer: by default the hint for SWR's operations. */
+export type Hint = (status: number, detail: ErrorDetail) => string
+
+/** The error for an answer that is not one of the outcomes its operation expects. */
+export function requestError(response: ApiResponse, hint: Hint = hintFor): SwrRequestError {
+  const detail = parseErrorBody(response.body)
+  return new SwrRequestError(response.operation, response.status, detail, hint(response.status, detail))
+}
+
+/** The error for a successful answer whose body is not what the operation returns. */
+export function unexpectedBody(response: ApiResponse, expected: string, problem?: string): SwrRequestError {
+  const shown = problem ?? JSON.stringify(response.body.slice(0, 200))
+  return new SwrRequestError(
+    response.operation,
+    response.status,
+    {},
+    '',
+    `${response.operation} answered HTTP ${response.status} with a body that is not ${expected}: ${shown}`,
+  )
+}
+
+/** Creating the organization answered "exists", and reading it showed it is not this account's. */
+export function organizationOfAnotherAccount(namespace: string, readRefusal: SwrRequestError): SwrRequestError {
+  const { operation, status, detail } = readRefusal
+  const hint =
+    'Organization names are unique across all accounts: choose another namespace, or ask its owner to grant your account access.'
+  return new SwrRequestError(
+    operation,
+    status,
+    detail,
+    hint,
+    `The organization ${namespace} already exists in another Huawei Cloud account (SWR answered HTTP 409 to creating it, ` +
+      `then HTTP ${status} to reading it). ${hint}`,
+  )
 }
 
 /** "HTTP 409 SVCSTG.SWR.4090060: Namespace already exists (request id ...)", for failure messages. */

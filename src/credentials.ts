@@ -35,19 +35,26 @@ export const ENVIRONMENT_CONVENTIONS = [
 
 export const IDP_VARIABLE = 'HUAWEICLOUD_SDK_IDP_ID'
 
-export const SIGN_IN_INPUTS = [
-  'auth_token',
-  'access_key_id',
-  'secret_access_key',
-  'security_token',
-  'iam_domain',
-  'iam_user',
-  'iam_password',
-  'idp_id',
-  'id_token_audience',
-] as const
+/** The sign-in inputs, each marked whether it is a secret (masked the moment it is read). */
+const SIGN_IN_INPUT_SECRECY = {
+  auth_token: true,
+  access_key_id: true,
+  secret_access_key: true,
+  security_token: true,
+  iam_domain: false,
+  iam_user: false,
+  iam_password: true,
+  idp_id: false,
+  id_token_audience: false,
+} as const
 
-export type SignInInputs = Record<(typeof SIGN_IN_INPUTS)[number], string>
+type SignInInput = keyof typeof SIGN_IN_INPUT_SECRECY
+
+export const SIGN_IN_INPUTS = Object.keys(SIGN_IN_INPUT_SECRECY) as SignInInput[]
+
+export const SECRET_INPUTS = SIGN_IN_INPUTS.filter((name) => SIGN_IN_INPUT_SECRECY[name])
+
+export type SignInInputs = Record<SignInInput, string>
 
 /** The inputs that, given, choose each method. */
 const METHODS = [

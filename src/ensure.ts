@@ -1,16 +1,17 @@
 // The ensure flow: the fewest requests that leave the organization and its repositories as the workflow wants them.
 // A run whose repositories exist, with nothing to change, makes one read request per repository and needs only
 // read permission. A dry run sends read requests only and reports what a real run would do.
-import { type ApiResponse, isSuccess } from './api-client.js'
-import { hintFor, ORGANIZATION_NOT_FOUND_CODES, parseErrorBody, SwrRequestError } from './api-error.js'
+// It decides on the outcomes SwrApi gives; what SWR said on the wire stays behind that interface.
+import { organizationOfAnotherAccount } from './api-error.js'
+import type { RepositoryInfo } from './repository-info.js'
 import {
   planRetention,
   retentionBody,
   type RetentionPlan,
-  type RetentionPolicy,
+  type RetentionAction,
   type RetentionWish,
 } from './retention.js'
-import { type SettingChange, settingsDrift, type SettingsWish, updateBody } from './settings.js'
+import { type SettingChange, settingsDrift, type SettingsWish, updateBody, withSettings } from './settings.js'
 import type { CreateRepositoryBody, SwrApi } from './swr-api.js'
 
 export interface EnsureRequest extends SettingsWish {
@@ -23,8 +24,6 @@ export interface EnsureRequest extends SettingsWish {
   registry: string
 }
 
-export type RepositoryInfo = Record<string, unknown>
-
 export interface RepositoryResult {
   repository: string
   info: RepositoryInfo
@@ -34,7 +33,7 @@ export interface RepositoryResult {
   settingsChanged: SettingChange[]
   /** Settings that differ from the inputs and were left as they are (update_existing is false). */
   settingsDiffer: SettingChange[]
-  retention?: RetentionPlan['action']
+  retention?: RetentionAction
 }
 
 export interface RepositoryFailure {
@@ -48,12 +47,6 @@ export interface EnsureResult {
   results: (RepositoryResult | RepositoryFailure)[]
 }
 
-/** SWR's 404 names a missing organization with its own codes; any other 404 is about the repository. */
-export function isOrganizationMissing(response: ApiResponse): boolean {
-  const { code } = parseErrorBody(response.body)
-  return response.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
-}
-
 /** The body a new repository is created with; settings the workflow left out get their documented defaults. */
 export function createRepositoryBody(repository: string, wish: SettingsWish): CreateRepositoryBody {
   return {
@@ -62,32 +55,6 @@ export function createRepositoryBody(repository: string, wish: SettingsWish): Cr
     category: wish.category ?? 'other',
     ...(wish.description ? { description: wish.description } : {}),
   }
-}
-
-function failure(response: ApiResponse): SwrRequestError {
-  const detail = parseErrorBody(response.body)
-  return new SwrRequestError(response.operation, response.status, detail, hintFor(response.status, detail))
-}
-
-function parseJson(response: ApiResponse, expected: string, valid: (value: unknown) => boolean): unknown {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(response.body)
-  } catch {
-    parsed = undefined
-  }
-  if (!valid(parsed)) {
-    const excerpt = JSON.stringify(response.body.slice(0, 200))
-    throw new Error(
-      `${response.operation} answered HTTP ${response.status} with a body that is not ${expected}: ${excerpt}`,
-    )
-  }
-  return parsed
-}
-
-export function parseRepositoryInfo(response: ApiResponse): RepositoryInfo {
-  const isInfo = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value) && 'name' in value
-  return parseJson(response, "a repository's brief info", isInfo) as RepositoryInfo
 }
 
 interface NamespaceStep {
@@ -107,28 +74,18 @@ function namespaceStep(api: SwrApi, namespace: string, dryRun: boolean): Namespa
 }
 
 async function namespaceMissing(api: SwrApi, namespace: string): Promise<boolean> {
-  const shown = await api.showNamespace(namespace)
-  if (isSuccess(shown)) return false
-  if (shown.status === 404) return true
-  throw failure(shown)
+  const read = await api.showNamespace(namespace)
+  if (read.kind === 'not-visible') throw read.refusal
+  return read.kind === 'missing'
 }
 
 async function ensureNamespace(api: SwrApi, namespace: string): Promise<boolean> {
-  const created = await api.createNamespace(namespace)
-  if (isSuccess(created)) return true
-  if (created.status !== 409) throw failure(created)
+  if ((await api.createNamespace(namespace)) === 'created') return true
 
-  // Organization names are unique across all accounts: a 409 may mean the name is someone else's.
-  const shown = await api.showNamespace(namespace)
-  if (isSuccess(shown)) return false
-  if (shown.status === 403 || shown.status === 404) {
-    throw new Error(
-      `The organization ${namespace} already exists in another Huawei Cloud account (SWR answered HTTP 409 to creating it, ` +
-        `then HTTP ${shown.status} to reading it). Organization names are unique across all accounts: ` +
-        'choose another namespace, or ask its owner to grant your account access.',
-    )
-  }
-  throw failure(shown)
+  // Organization names are unique across all accounts: "exists" may mean the name is someone else's.
+  const read = await api.showNamespace(namespace)
+  if (read.kind === 'yours') return false
+  throw organizationOfAnotherAccount(namespace, read.refusal)
 }
 
 /** What a dry run reports for a repository a real run would create. */
@@ -158,58 +115,44 @@ export async function ensureRepositories(api: SwrApi, request: EnsureRequest): P
   return { namespaceCreated: await namespace.created(), results }
 }
 
+function createdResult(repository: string, info: RepositoryInfo, retention?: RetentionAction): RepositoryResult {
+  return { repository, info, created: true, settingsChanged: [], settingsDiffer: [], retention }
+}
+
 async function ensureOne(
   api: SwrApi,
   request: EnsureRequest,
   repository: string,
   namespace: NamespaceStep,
 ): Promise<RepositoryResult> {
-  const { dryRun } = request
-  const shown = await api.showRepository(request.namespace, repository)
-  if (isSuccess(shown)) return settle(api, request, repository, parseRepositoryInfo(shown))
-  if (shown.status !== 404) throw failure(shown)
+  const read = await api.showRepository(request.namespace, repository)
+  if (read.kind === 'found') return settle(api, request, repository, read.info)
 
-  if (dryRun) {
-    // The organization's own 404 says it is missing; any other 404 needs a look, which the step shares.
-    await namespace.ensure(isOrganizationMissing(shown))
-    const retention = request.retention ? 'create' : undefined
-    return {
-      repository,
-      info: plannedInfo(request, repository),
-      created: true,
-      settingsChanged: [],
-      settingsDiffer: [],
-      retention,
-    }
+  if (request.dryRun) {
+    // The organization's own "missing" says so; any other needs a look, which the step shares.
+    await namespace.ensure(read.organizationMissing)
+    return createdResult(repository, plannedInfo(request, repository), request.retention ? 'create' : undefined)
   }
 
-  const namespaceMissing = isOrganizationMissing(shown)
-  if (namespaceMissing) await namespace.ensure(true)
+  if (read.organizationMissing) await namespace.ensure(true)
   const body = createRepositoryBody(repository, request)
   let created = await api.createRepository(request.namespace, body)
-  if (!namespaceMissing && isOrganizationMissing(created)) {
-    // The first 404 did not say which was missing; now SWR says it is the organization.
+  if (created.kind === 'organization-missing' && !read.organizationMissing) {
+    // The read did not say which was missing; now SWR says it is the organization.
     await namespace.ensure(true)
     created = await api.createRepository(request.namespace, body)
   }
-  // 409: another job created it first, or an earlier attempt of this one did; either way it exists.
-  if (!isSuccess(created) && created.status !== 409) throw failure(created)
+  if (created.kind === 'organization-missing') throw created.refusal
 
-  const read = await api.showRepository(request.namespace, repository)
-  if (!isSuccess(read)) throw failure(read)
-  if (!isSuccess(created)) return settle(api, request, repository, parseRepositoryInfo(read))
+  const reread = await api.showRepository(request.namespace, repository)
+  if (reread.kind === 'missing') throw reread.refusal
+  // "exists": another job created it first, or an earlier attempt of this one did; either way it exists.
+  if (created.kind === 'exists') return settle(api, request, repository, reread.info)
   // A repository created just now has the wished settings and no retention policy yet.
   const retention = request.retention
     ? await applyRetention(api, request, repository, { action: 'create', remove: [] })
     : undefined
-  return {
-    repository,
-    info: parseRepositoryInfo(read),
-    created: true,
-    settingsChanged: [],
-    settingsDiffer: [],
-    retention,
-  }
+  return createdResult(repository, reread.info, retention)
 }
 
 /** Brings an existing repository's settings and retention in line, as far as the inputs ask. */
@@ -217,26 +160,24 @@ async function settle(
   api: SwrApi,
   request: EnsureRequest,
   repository: string,
-  info: RepositoryInfo,
+  found: RepositoryInfo,
 ): Promise<RepositoryResult> {
+  let info = found
   const drift = settingsDrift(info, request)
   let settingsChanged: SettingChange[] = []
   let settingsDiffer: SettingChange[] = drift
   if (drift.length > 0 && request.updateExisting) {
     if (!request.dryRun) {
-      const updated = await api.updateRepository(request.namespace, repository, updateBody(info, drift))
-      if (!isSuccess(updated)) throw failure(updated)
-      for (const { field, to } of drift) info[field] = to
+      await api.updateRepository(request.namespace, repository, updateBody(info, drift))
+      info = withSettings(info, drift)
     }
     settingsChanged = drift
     settingsDiffer = []
   }
 
-  let retention: RetentionPlan['action'] | undefined
+  let retention: RetentionAction | undefined
   if (request.retention) {
-    const listed = await api.listRetentions(request.namespace, repository)
-    if (!isSuccess(listed)) throw failure(listed)
-    const existing = parseJson(listed, 'a list of retention policies', Array.isArray) as RetentionPolicy[]
+    const existing = await api.listRetentions(request.namespace, repository)
     const plan = planRetention(existing, retentionBody(request.retention))
     retention = request.dryRun ? plan.action : await applyRetention(api, request, repository, plan)
   }
@@ -248,19 +189,12 @@ async function applyRetention(
   request: EnsureRequest,
   repository: string,
   plan: RetentionPlan,
-): Promise<RetentionPlan['action']> {
+): Promise<RetentionAction> {
   const { namespace } = request
   const body = retentionBody(request.retention as RetentionWish)
-  const written =
-    plan.action === 'create'
-      ? await api.createRetention(namespace, repository, body)
-      : plan.action === 'update'
-        ? await api.updateRetention(namespace, repository, plan.id, body)
-        : undefined
-  if (written && !isSuccess(written)) throw failure(written)
-  for (const id of plan.remove) {
-    const removed = await api.deleteRetention(namespace, repository, id)
-    if (!isSuccess(removed) && removed.status !== 404) throw failure(removed)
-  }
+  if (plan.action === 'create') await api.createRetention(namespace, repository, body)
+  if (plan.action === 'update') await api.updateRetention(namespace, repository, plan.id, body)
+  // A policy already gone (another job removed it) needs nothing more.
+  for (const id of plan.remove) await api.deleteRetention(namespace, repository, id)
   return plan.action
 }

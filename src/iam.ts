@@ -3,8 +3,8 @@
 import type { ApiClient, ApiResponse } from './api-client.js'
 import { headerValue, isSuccess, isSuccessStatus } from './api-client.js'
 import { endpointUrl } from './endpoint.js'
-import type { OidcSignIn, PasswordSignIn } from './credentials.js'
-import { describeAnswer, type ErrorDetail, parseErrorBody } from './api-error.js'
+import type { Credentials, OidcSignIn, PasswordSignIn, SignIn } from './credentials.js'
+import { type ErrorDetail, requestError } from './api-error.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -59,9 +59,7 @@ export async function passwordToken(context: TokenContext, signIn: PasswordSignI
   })
   const token = subjectToken(response, context.mask)
   if (token) return token
-  throw new Error(
-    `${response.operation} failed with ${describeAnswer(response.status, parseErrorBody(response.body))}. ${passwordHint(response.status, signIn, context.region)}`,
-  )
+  throw requestError(response, (status) => passwordHint(status, signIn, context.region))
 }
 
 export function passwordHint(status: number, signIn: PasswordSignIn, region: string): string {
@@ -99,10 +97,15 @@ export async function oidcToken(context: TokenContext, signIn: OidcSignIn): Prom
   })
   const token = subjectToken(response, context.mask)
   if (token) return token
-  const detail = parseErrorBody(response.body)
-  throw new Error(
-    `${response.operation} failed with ${describeAnswer(response.status, detail)}. ${oidcHint(response.status, detail, signIn, idTokenClaims(idToken), Date.now())}`,
-  )
+  const claims = idTokenClaims(idToken)
+  throw requestError(response, (status, detail) => oidcHint(status, detail, signIn, claims, Date.now()))
+}
+
+/** What SWR requests carry for a sign-in: the credentials as given, or a token IAM issues for them. */
+export async function signedInCredentials(signIn: SignIn, context: TokenContext): Promise<Credentials> {
+  if (signIn.kind === 'token' || signIn.kind === 'access-key') return signIn
+  const token = signIn.kind === 'password' ? await passwordToken(context, signIn) : await oidcToken(context, signIn)
+  return { kind: 'token', token, source: signIn.source }
 }
 
 export function oidcHint(

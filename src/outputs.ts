@@ -1,27 +1,7 @@
 // The step outputs: the first repository's brief info under SWR's own field names, what later steps need to
 // push, and every repository in `repositories`.
 import type { EnsureResult, RepositoryFailure, RepositoryResult } from './ensure.js'
-
-export const INFO_FIELDS = [
-  'id',
-  'ns_id',
-  'name',
-  'category',
-  'description',
-  'creator_id',
-  'creator_name',
-  'size',
-  'is_public',
-  'num_images',
-  'num_download',
-  'url',
-  'path',
-  'internal_path',
-  'created',
-  'updated',
-  'domain_id',
-  'priority',
-] as const
+import { INFO_FIELDS, type RepositoryInfo } from './repository-info.js'
 
 export interface OutputContext {
   namespace: string
@@ -29,9 +9,8 @@ export interface OutputContext {
   registry: string
 }
 
-function asText(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+function asText(value: RepositoryInfo[keyof RepositoryInfo]): string {
+  return value === undefined ? '' : String(value)
 }
 
 export const isFailure = (result: RepositoryResult | RepositoryFailure): result is RepositoryFailure =>
@@ -39,9 +18,9 @@ export const isFailure = (result: RepositoryResult | RepositoryFailure): result 
 
 /** SWR's own pull path is the truest registry host; the derived one stands in when the path is absent. */
 export function registryOf(result: RepositoryResult, context: OutputContext): string {
-  const path = result.info.path
+  const { path } = result.info
   const suffix = `/${context.namespace}/${result.repository}`
-  if (typeof path === 'string' && path.endsWith(suffix) && path.length > suffix.length) {
+  if (path !== undefined && path.endsWith(suffix) && path.length > suffix.length) {
     return path.slice(0, -suffix.length)
   }
   return context.registry

@@ -64,6 +64,8 @@ export type RetentionPlan =
   | { action: 'update'; id: number; remove: number[] }
   | { action: 'unchanged'; id: number; remove: number[] }
 
+export type RetentionAction = RetentionPlan['action']
+
 /** How to end with exactly one policy equal to the wanted one, with the fewest writes. */
 export function planRetention(existing: RetentionPolicy[], wanted: RetentionPolicyBody): RetentionPlan {
   const equal = existing.find((policy) => canonical(policy) === canonical(wanted))
@@ -76,4 +78,42 @@ export function planRetention(existing: RetentionPolicy[], wanted: RetentionPoli
 export function describeRetention(wish: RetentionWish): string {
   const keep = wish.keepLast !== undefined ? `keep the newest ${wish.keepLast}` : `keep the last ${wish.keepDays} days`
   return wish.keepTags.length > 0 ? `${keep}; never delete ${wish.keepTags.join(', ')}` : keep
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value)
+
+/** What is wrong with one listed policy, or nothing. Its id goes into a URL path, so it must be a whole number. */
+function policyProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'an entry is not an object'
+  if (!Number.isSafeInteger(value.id) || (value.id as number) < 0) return 'an entry has no whole-number id'
+  if (value.algorithm !== undefined && typeof value.algorithm !== 'string')
+    return `policy ${value.id}'s algorithm is not a string`
+  if (!Array.isArray(value.rules ?? [])) return `policy ${value.id}'s rules are not a list`
+  for (const rule of (value.rules ?? []) as unknown[]) {
+    if (!isRecord(rule) || (rule.template !== undefined && typeof rule.template !== 'string')) {
+      return `policy ${value.id} has a rule that is not a rule`
+    }
+    const params = rule.params ?? {}
+    if (!isRecord(params) || Object.values(params).some((param) => !['string', 'number'].includes(typeof param))) {
+      return `policy ${value.id} has a rule whose params are not numbers`
+    }
+    const selectors = rule.tag_selectors ?? []
+    const selector = (item: unknown) =>
+      isRecord(item) && typeof item.kind === 'string' && typeof item.pattern === 'string'
+    if (!Array.isArray(selectors) || !selectors.every(selector)) {
+      return `policy ${value.id} has tag selectors that are not kinds and patterns`
+    }
+  }
+  return undefined
+}
+
+/** Reads a parsed list of policies; `problem` is absent when the body is not a list at all. */
+export function readRetentionPolicies(value: unknown): RetentionPolicy[] | { problem?: string } {
+  if (!Array.isArray(value)) return {}
+  for (const entry of value) {
+    const problem = policyProblem(entry)
+    if (problem) return { problem }
+  }
+  return value as RetentionPolicy[]
 }

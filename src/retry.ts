@@ -1,4 +1,4 @@
-// When and how long to wait before trying a request again.
+// When and how long to wait before trying a request again, and the loop that does the trying.
 
 /** Throttling and server-side failures are worth another try; every other answer is final. */
 export function isRetryableStatus(status: number): boolean {
@@ -28,4 +28,43 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
   const date = Date.parse(trimmed)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** What one attempt came to: a final answer, an answer worth another try, or no answer at all. */
+export type AttemptResult<T> =
+  | { kind: 'final'; answer: T }
+  | { kind: 'retryable'; answer: T; failure: string; retryAfter?: string }
+  | { kind: 'no-answer'; failure: string }
+
+/** The last answer once no more tries are due, or why no answer ever came. */
+export type RetryResult<T> = { answer: T } | { failure: string; attempts: number }
+
+export interface RetryOptions {
+  maxAttempts: number
+  /** Told of each retry before its wait, for the log. */
+  onRetry(failure: string, delayMs: number, nextAttempt: number): void
+  /** Injectable so that tests of the loop take no real time. */
+  wait?: (ms: number) => Promise<void>
+  random?: () => number
+  now?: () => number
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Runs attempts until one gives a final answer or max attempts are spent. */
+export async function withRetries<T>(
+  attempt: (number: number) => Promise<AttemptResult<T>>,
+  { maxAttempts, onRetry, wait = sleep, random = Math.random, now = Date.now }: RetryOptions,
+): Promise<RetryResult<T>> {
+  for (let number = 1; ; number++) {
+    const result = await attempt(number)
+    if (result.kind === 'final') return { answer: result.answer }
+    if (number >= maxAttempts) {
+      return result.kind === 'retryable' ? { answer: result.answer } : { failure: result.failure, attempts: number }
+    }
+    const retryAfter = result.kind === 'retryable' ? result.retryAfter : undefined
+    const delay = retryDelayMs(number, retryAfter, random(), now())
+    onRetry(result.failure, delay, number + 1)
+    await wait(delay)
+  }
 }

@@ -1,5 +1,7 @@
 // An existing repository's settings against the workflow's wishes. Only inputs the workflow gave are wishes:
 // an existing public repository is not made private because is_public was left out.
+import type { RepositoryInfo } from './repository-info.js'
+import type { UpdateRepositoryBody } from './swr-api.js'
 
 export interface SettingsWish {
   isPublic?: boolean
@@ -9,26 +11,32 @@ export interface SettingsWish {
 
 export interface SettingChange {
   field: 'is_public' | 'category' | 'description'
-  from: unknown
-  to: unknown
+  from?: boolean | string
+  to: boolean | string
 }
 
-export function settingsDrift(info: Record<string, unknown>, wish: SettingsWish): SettingChange[] {
-  const wanted: [SettingChange['field'], unknown][] = [
+export function settingsDrift(info: RepositoryInfo, wish: SettingsWish): SettingChange[] {
+  const wanted: [SettingChange['field'], boolean | string | undefined][] = [
     ['is_public', wish.isPublic],
     ['category', wish.category],
     ['description', wish.description],
   ]
   return wanted
-    .filter(([field, to]) => to !== undefined && info[field] !== to)
+    .filter((entry): entry is [SettingChange['field'], boolean | string] => entry[1] !== undefined)
+    .filter(([field, to]) => info[field] !== to)
     .map(([field, to]) => ({ field, from: info[field], to }))
 }
 
 /** The update body: is_public is required by the API, so the current value goes along when it stays. */
-export function updateBody(info: Record<string, unknown>, changes: SettingChange[]): Record<string, unknown> {
-  const body: Record<string, unknown> = { is_public: info.is_public === true }
-  for (const { field, to } of changes) body[field] = to
+export function updateBody(info: RepositoryInfo, changes: SettingChange[]): UpdateRepositoryBody {
+  const body: UpdateRepositoryBody = { is_public: info.is_public === true }
+  for (const { field, to } of changes) Object.assign(body, { [field]: to })
   return body
+}
+
+/** The info as it is after the changes were made. */
+export function withSettings(info: RepositoryInfo, changes: SettingChange[]): RepositoryInfo {
+  return { ...info, ...Object.fromEntries(changes.map(({ field, to }) => [field, to])) }
 }
 
 export function describeChanges(changes: SettingChange[]): string {

@@ -1,7 +1,16 @@
-// The SWR operations this action uses, as requests.
-import type { ApiClient, ApiResponse, Authenticate } from './api-client.js'
+// The SWR operations this action uses. Each one turns SWR's answer into an outcome the ensure flow decides on;
+// every other answer is thrown as a SwrRequestError. HTTP statuses stay in this file.
+import { type ApiClient, type ApiResponse, type Authenticate, isSuccess } from './api-client.js'
+import {
+  ORGANIZATION_NOT_FOUND_CODES,
+  parseErrorBody,
+  requestError,
+  type SwrRequestError,
+  unexpectedBody,
+} from './api-error.js'
 import { endpointUrl } from './endpoint.js'
-import type { RetentionPolicyBody } from './retention.js'
+import { isInfoProblem, readRepositoryInfo, type RepositoryInfo } from './repository-info.js'
+import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -10,67 +19,174 @@ export interface CreateRepositoryBody {
   description?: string
 }
 
+/** SWR requires is_public in every update, even one that changes only another setting. */
+export interface UpdateRepositoryBody {
+  is_public: boolean
+  category?: string
+  description?: string
+}
+
+// A `refusal` describes SWR's answer, for the flow to throw where, in its context, the outcome is a failure.
+
+export type RepositoryRead =
+  | { kind: 'found'; info: RepositoryInfo }
+  /** organizationMissing: SWR's answer named the organization; false when it did not say which is missing. */
+  | { kind: 'missing'; organizationMissing: boolean; refusal: SwrRequestError }
+
+/** An organization that exists but is not visible to you belongs to another account, or you may not read it. */
+export type NamespaceRead =
+  { kind: 'yours' } | { kind: 'missing'; refusal: SwrRequestError } | { kind: 'not-visible'; refusal: SwrRequestError }
+
+export type NamespaceCreation = 'created' | 'exists'
+
+export type RepositoryCreation =
+  { kind: 'created' } | { kind: 'exists' } | { kind: 'organization-missing'; refusal: SwrRequestError }
+
+export type RetentionDeletion = 'deleted' | 'already-gone'
+
+export interface SwrApi {
+  showRepository(namespace: string, repository: string): Promise<RepositoryRead>
+  showNamespace(namespace: string): Promise<NamespaceRead>
+  createNamespace(namespace: string): Promise<NamespaceCreation>
+  createRepository(namespace: string, body: CreateRepositoryBody): Promise<RepositoryCreation>
+  updateRepository(namespace: string, repository: string, body: UpdateRepositoryBody): Promise<void>
+  listRetentions(namespace: string, repository: string): Promise<RetentionPolicy[]>
+  createRetention(namespace: string, repository: string, body: RetentionPolicyBody): Promise<void>
+  updateRetention(namespace: string, repository: string, id: number, body: RetentionPolicyBody): Promise<void>
+  deleteRetention(namespace: string, repository: string, id: number): Promise<RetentionDeletion>
+}
+
 /** In URL paths SWR writes a repository's "/" as "$" (sent as a literal "$"). */
 export function repositoryPath(namespace: string, repository: string): string {
   return `/v2/manage/namespaces/${namespace}/repos/${repository.replaceAll('/', '$')}`
 }
 
-export interface SwrApi {
-  showRepository(namespace: string, repository: string): Promise<ApiResponse>
-  showNamespace(namespace: string): Promise<ApiResponse>
-  createNamespace(namespace: string): Promise<ApiResponse>
-  createRepository(namespace: string, body: CreateRepositoryBody): Promise<ApiResponse>
-  updateRepository(namespace: string, repository: string, body: Record<string, unknown>): Promise<ApiResponse>
-  listRetentions(namespace: string, repository: string): Promise<ApiResponse>
-  createRetention(namespace: string, repository: string, body: RetentionPolicyBody): Promise<ApiResponse>
-  updateRetention(namespace: string, repository: string, id: number, body: RetentionPolicyBody): Promise<ApiResponse>
-  deleteRetention(namespace: string, repository: string, id: number): Promise<ApiResponse>
+/** SWR's 404 names a missing organization with its own codes; any other 404 does not say which is missing. */
+export function namesOrganizationMissing(response: ApiResponse): boolean {
+  const { code } = parseErrorBody(response.body)
+  return response.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
+}
+
+/** A success becomes `success()`, an expected status its outcome; any other answer is thrown. */
+function outcome<T>(response: ApiResponse, success: () => T, expected: Record<number, () => T> = {}): T {
+  if (isSuccess(response)) return success()
+  const other = expected[response.status]
+  if (other) return other()
+  throw requestError(response)
+}
+
+function parsedBody(response: ApiResponse): unknown {
+  try {
+    return JSON.parse(response.body)
+  } catch {
+    return undefined
+  }
+}
+
+function repositoryInfo(response: ApiResponse): RepositoryInfo {
+  const read = readRepositoryInfo(parsedBody(response))
+  if (!isInfoProblem(read)) return read
+  if (read.field) throw unexpectedBody(response, "a repository's brief info", read.problem)
+  throw unexpectedBody(response, "a repository's brief info")
+}
+
+function retentionPolicies(response: ApiResponse): RetentionPolicy[] {
+  const read = readRetentionPolicies(parsedBody(response))
+  if (Array.isArray(read)) return read
+  throw unexpectedBody(response, 'a list of retention policies', read.problem)
 }
 
 export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authenticate): SwrApi {
   const send = (operation: string, method: string, path: string, body?: unknown) =>
     client.send({ operation, method, url: endpointUrl(endpoint, path), body, authenticate })
+  const nothing = () => undefined
   return {
-    showRepository: (namespace, repository) =>
-      send(`Reading repository ${namespace}/${repository}`, 'GET', repositoryPath(namespace, repository)),
-    showNamespace: (namespace) =>
-      send(`Reading organization ${namespace}`, 'GET', `/v2/manage/namespaces/${namespace}`),
-    createNamespace: (namespace) =>
-      send(`Creating organization ${namespace}`, 'POST', '/v2/manage/namespaces', { namespace }),
-    createRepository: (namespace, body) =>
-      send(
+    async showRepository(namespace, repository) {
+      const response = await send(
+        `Reading repository ${namespace}/${repository}`,
+        'GET',
+        repositoryPath(namespace, repository),
+      )
+      return outcome<RepositoryRead>(response, () => ({ kind: 'found', info: repositoryInfo(response) }), {
+        404: () => ({
+          kind: 'missing',
+          organizationMissing: namesOrganizationMissing(response),
+          refusal: requestError(response),
+        }),
+      })
+    },
+    async showNamespace(namespace) {
+      const response = await send(`Reading organization ${namespace}`, 'GET', `/v2/manage/namespaces/${namespace}`)
+      return outcome<NamespaceRead>(response, () => ({ kind: 'yours' }), {
+        403: () => ({ kind: 'not-visible', refusal: requestError(response) }),
+        404: () => ({ kind: 'missing', refusal: requestError(response) }),
+      })
+    },
+    async createNamespace(namespace) {
+      const response = await send(`Creating organization ${namespace}`, 'POST', '/v2/manage/namespaces', {
+        namespace,
+      })
+      return outcome<NamespaceCreation>(response, () => 'created', { 409: () => 'exists' })
+    },
+    async createRepository(namespace, body) {
+      const response = await send(
         `Creating repository ${namespace}/${body.repository}`,
         'POST',
         `/v2/manage/namespaces/${namespace}/repos`,
         body,
-      ),
-    updateRepository: (namespace, repository, body) =>
-      send(`Updating repository ${namespace}/${repository}`, 'PATCH', repositoryPath(namespace, repository), body),
-    listRetentions: (namespace, repository) =>
-      send(
+      )
+      return outcome<RepositoryCreation>(response, () => ({ kind: 'created' }), {
+        409: () => ({ kind: 'exists' }),
+        404: () => {
+          if (namesOrganizationMissing(response))
+            return { kind: 'organization-missing', refusal: requestError(response) }
+          throw requestError(response)
+        },
+      })
+    },
+    async updateRepository(namespace, repository, body) {
+      const response = await send(
+        `Updating repository ${namespace}/${repository}`,
+        'PATCH',
+        repositoryPath(namespace, repository),
+        body,
+      )
+      outcome(response, nothing)
+    },
+    async listRetentions(namespace, repository) {
+      const response = await send(
         `Reading the retention policies of ${namespace}/${repository}`,
         'GET',
         `${repositoryPath(namespace, repository)}/retentions`,
-      ),
-    createRetention: (namespace, repository, body) =>
-      send(
+      )
+      return outcome(response, () => retentionPolicies(response))
+    },
+    async createRetention(namespace, repository, body) {
+      const response = await send(
         `Creating the retention policy of ${namespace}/${repository}`,
         'POST',
         `${repositoryPath(namespace, repository)}/retentions`,
         body,
-      ),
-    updateRetention: (namespace, repository, id, body) =>
-      send(
+      )
+      outcome(response, nothing)
+    },
+    async updateRetention(namespace, repository, id, body) {
+      const response = await send(
         `Updating retention policy ${id} of ${namespace}/${repository}`,
         'PATCH',
         `${repositoryPath(namespace, repository)}/retentions/${id}`,
         body,
-      ),
-    deleteRetention: (namespace, repository, id) =>
-      send(
+      )
+      outcome(response, nothing)
+    },
+    async deleteRetention(namespace, repository, id) {
+      const response = await send(
         `Deleting retention policy ${id} of ${namespace}/${repository}`,
         'DELETE',
         `${repositoryPath(namespace, repository)}/retentions/${id}`,
-      ),
+      )
+      // Already gone (another job removed it) is as good as removed.
+      return outcome<RetentionDeletion>(response, () => 'deleted', { 404: () => 'already-gone' })
+    },
   }
 }

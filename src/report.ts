@@ -1,0 +1,53 @@
+// What the log says about a run, and the one message a failed step ends with: pure functions of the result.
+import type { EnsureResult } from './ensure.js'
+import { imageOf, isFailure, type OutputContext } from './outputs.js'
+import { describeChanges } from './settings.js'
+
+export interface ReportContext extends OutputContext {
+  dryRun: boolean
+}
+
+export interface LogLine {
+  level: 'info' | 'warning'
+  text: string
+}
+
+/** One line for the organization, then per repository what was found, created or changed. */
+export function reportLines(result: EnsureResult, context: ReportContext): LogLine[] {
+  const would = (done: string, planned: string) => (context.dryRun ? planned : done)
+  const info = (text: string): LogLine => ({ level: 'info', text })
+  const namespaceState = result.namespaceCreated ? would('created', 'would be created') : 'exists'
+  const lines = [info(`Organization ${context.namespace}: ${namespaceState}`)]
+  for (const entry of result.results) {
+    if (isFailure(entry)) continue
+    const name = `${context.namespace}/${entry.repository}`
+    const state = entry.created ? would('created', 'would be created') : 'exists'
+    lines.push(info(`Repository ${name}: ${state}; image ${imageOf(entry, context)}`))
+    if (entry.settingsChanged.length > 0) {
+      lines.push(
+        info(`Repository ${name}: ${would('updated', 'would update')} ${describeChanges(entry.settingsChanged)}`),
+      )
+    }
+    if (entry.settingsDiffer.length > 0) {
+      lines.push({
+        level: 'warning',
+        text:
+          `Repository ${name}: ${describeChanges(entry.settingsDiffer)} differ from the inputs and were left as they are. ` +
+          'Set update_existing: true to update them.',
+      })
+    }
+    if (entry.retention) lines.push(info(`Repository ${name}: retention policy ${entry.retention}`))
+  }
+  return lines
+}
+
+/** One message for the step's failure, naming each repository that failed, after all were tried. */
+export function failureMessage(result: EnsureResult, namespace: string): string | undefined {
+  const failures = result.results.filter(isFailure)
+  if (failures.length === 0) return undefined
+  // A failed organization step fails every repository with the same error: say it once.
+  const shared = failures.length > 1 && failures.every((failure) => failure.error === failures[0].error)
+  if (result.results.length === 1 || shared) return failures[0].error.message
+  const lines = failures.map((failure) => `- ${namespace}/${failure.repository}: ${failure.error.message}`)
+  return `${failures.length} of ${result.results.length} repositories failed:\n${lines.join('\n')}`
+}

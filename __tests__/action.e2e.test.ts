@@ -1,6 +1,6 @@
 // The bundled action, run as a GitHub runner runs it, against the SWR emulator over real HTTP.
 import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator, type Account } from '../emulator/swr-emulator.js'
-import { runAction, type ActionRun } from '../emulator/run-action.js'
+import { runAction, type ActionRun } from '../runner/run-action.js'
 import { commandMessages, errorOf, expectNoSecretShown as expectNoSecretLogged } from './helpers/action-log.js'
 
 const [DEMO_KEY] = DEMO_ACCOUNT.accessKeys

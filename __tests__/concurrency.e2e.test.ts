@@ -1,6 +1,6 @@
 // Fifty jobs starting at once: every run succeeds, exactly the right organization and repositories exist, and no
 // run reports as created what another run created.
-import { runAction, type ActionRun } from '../emulator/run-action.js'
+import { runAction, type ActionRun } from '../runner/run-action.js'
 import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import { expectCleanEnding, expectNoSecretShown } from './helpers/action-log.js'
 

@@ -1,6 +1,6 @@
 // Reliability under faults: every SWR operation of a first run answering errors, dropping connections, never
 // answering, or answering with cut-off and unexpected bodies. Each run ends in success or in one clear error.
-import { runAction, type ActionRun } from '../emulator/run-action.js'
+import { runAction, type ActionRun } from '../runner/run-action.js'
 import { DEMO_ACCOUNT, DEMO_KEY_ENV, type Fault, type Operation, SwrEmulator } from '../emulator/swr-emulator.js'
 import { errorOf, expectCleanEnding, expectNoSecretShown } from './helpers/action-log.js'
 

@@ -1,6 +1,6 @@
 // Several repositories per step, settings kept in line, retention, dry run and the job summary, end to end:
 // dist/index.js against the emulator.
-import { runAction, type ActionRun } from '../emulator/run-action.js'
+import { runAction, type ActionRun } from '../runner/run-action.js'
 import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import { commandMessages, errorOf } from './helpers/action-log.js'
 

@@ -1,4 +1,7 @@
-import { isRetryableStatus, parseRetryAfter, retryDelayMs } from '../src/retry.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ApiClient } from '../src/api-client.js'
+import { type AttemptResult, isRetryableStatus, parseRetryAfter, retryDelayMs, withRetries } from '../src/retry.js'
 
 describe('retries', () => {
   it.each([
@@ -32,5 +35,98 @@ describe('retries', () => {
     expect(retryDelayMs(1, '3600', 0.5, now)).toBe(60_000)
     expect(parseRetryAfter(new Date(now - 5000).toUTCString(), now)).toBe(0)
     expect(parseRetryAfter('soon', now)).toBeUndefined()
+  })
+})
+
+describe('the retry loop, with its waits recorded instead of slept', () => {
+  type Step = AttemptResult<string>
+  const final = (answer: string): Step => ({ kind: 'final', answer })
+  const busy = (answer: string, retryAfter?: string): Step => ({
+    kind: 'retryable',
+    answer,
+    failure: 'HTTP 503',
+    retryAfter,
+  })
+  const silent: Step = { kind: 'no-answer', failure: 'ECONNRESET' }
+
+  async function runScript(steps: Step[], maxAttempts: number, random = 0) {
+    const waits: number[] = []
+    const retries: string[] = []
+    let attempts = 0
+    const result = await withRetries(async () => steps[attempts++], {
+      maxAttempts,
+      wait: async (ms) => void waits.push(ms),
+      random: () => random,
+      now: () => Date.UTC(2026, 0, 1),
+      onRetry: (failure, delay, next) => retries.push(`${failure} ${delay} ${next}`),
+    })
+    return { result, waits, retries, attempts }
+  }
+
+  it('returns a final answer at once', async () => {
+    const { result, waits, attempts } = await runScript([final('ok')], 4)
+    expect(result).toEqual({ answer: 'ok' })
+    expect(waits).toEqual([])
+    expect(attempts).toBe(1)
+  })
+
+  it('backs off exponentially between tries, and reports each retry', async () => {
+    const { result, waits, retries } = await runScript([busy('a'), silent, busy('c'), final('ok')], 4, 1)
+    expect(result).toEqual({ answer: 'ok' })
+    expect(waits).toEqual([500, 1000, 2000])
+    expect(retries).toEqual(['HTTP 503 500 2', 'ECONNRESET 1000 3', 'HTTP 503 2000 4'])
+  })
+
+  it('spreads parallel jobs with jitter between half and all of the backoff', async () => {
+    expect((await runScript([silent, final('ok')], 2, 0)).waits).toEqual([250])
+    expect((await runScript([silent, final('ok')], 2, 0.5)).waits).toEqual([375])
+  })
+
+  it('waits as long as Retry-After says, in seconds or as a date', async () => {
+    const date = new Date(Date.UTC(2026, 0, 1) + 7000).toUTCString()
+    const { waits } = await runScript([busy('a', '3'), busy('b', date), final('ok')], 3)
+    expect(waits).toEqual([3000, 7000])
+  })
+
+  it('gives the last answer when every try was worth retrying', async () => {
+    const { result, attempts } = await runScript([busy('a'), busy('b')], 2)
+    expect(result).toEqual({ answer: 'b' })
+    expect(attempts).toBe(2)
+  })
+
+  it('says why, and after how many tries, when no answer ever came', async () => {
+    const { result, waits } = await runScript([silent, silent, silent], 3)
+    expect(result).toEqual({ failure: 'ECONNRESET', attempts: 3 })
+    expect(waits).toHaveLength(2)
+  })
+})
+
+describe('the API client uses the injected wait', () => {
+  it('retries a 503 over HTTP without sleeping', async () => {
+    let served = 0
+    const server = createServer((_request, response) => {
+      served++
+      response.writeHead(served < 3 ? 503 : 200, { 'Retry-After': '30' }).end('{}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const waits: number[] = []
+    const client = new ApiClient({
+      maxAttempts: 3,
+      timeoutMs: 5000,
+      log: { info: () => undefined, debug: () => undefined },
+      userAgent: 'test',
+      wait: async (ms) => void waits.push(ms),
+    })
+    try {
+      const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+      const started = performance.now()
+      const response = await client.send({ operation: 'Reading', method: 'GET', url })
+      expect(response.status).toBe(200)
+      expect(waits).toEqual([30_000, 30_000])
+      expect(performance.now() - started).toBeLessThan(5000)
+    } finally {
+      client.dispose()
+      server.close()
+    }
   })
 })

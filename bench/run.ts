@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generate } from 'selfsigned'
 import { LatencyProxy } from '../emulator/latency-proxy.js'
-import { PROJECT_ROOT, runAction } from '../emulator/run-action.js'
+import { PROJECT_ROOT, runAction } from '../runner/run-action.js'
 import { DEMO_ACCOUNT, SwrEmulator } from '../emulator/swr-emulator.js'
 
 const { values: options } = parseArgs({

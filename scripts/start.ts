@@ -1,7 +1,7 @@
 // `npm start`: the action against the built-in SWR emulator, exactly as a runner starts it, twice:
 // the first run creates the organization and repository, the second finds them with one request.
 import { DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
-import { runAction } from '../emulator/run-action.js'
+import { runAction } from '../runner/run-action.js'
 
 const emulator = new SwrEmulator()
 const endpoint = await emulator.start()

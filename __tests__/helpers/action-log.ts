@@ -1,5 +1,5 @@
 // Reading a run's log the way the runner presents it.
-import type { ActionRun } from '../../emulator/run-action.js'
+import type { ActionRun } from '../../runner/run-action.js'
 
 /** The messages of one workflow command (error, warning, debug, ...), unescaped as the runner shows them. */
 export function commandMessages(result: ActionRun, command: string): string[] {

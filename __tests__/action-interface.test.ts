@@ -1,0 +1,96 @@
+// action.yml and the code cannot drift apart: the inputs declared are the ones read, each default written there is
+// the one the code applies, and the outputs declared are the ones written.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { SECRET_INPUTS } from '../src/credentials.js'
+import type { EnsureResult } from '../src/ensure.js'
+import { type InputSource, parseInputs } from '../src/inputs.js'
+import { actionOutputs } from '../src/outputs.js'
+import { INFO_FIELDS } from '../src/repository-info.js'
+import { PROJECT_ROOT } from '../runner/run-action.js'
+
+interface Metadata {
+  inputs: Record<string, { required?: boolean; default?: string }>
+  outputs: Record<string, unknown>
+}
+const metadata = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as Metadata
+const declaredInputs = Object.keys(metadata.inputs).sort()
+
+const base = {
+  namespace: 'team',
+  repository: 'web',
+  region: 'cn-north-4',
+  access_key_id: 'AK',
+  secret_access_key: 'SK',
+}
+
+/** An input source over plain values that records every name asked for, as the runner's getInput would be. */
+function recordingSource(values: Record<string, string>, asked: Set<string>): InputSource {
+  return {
+    text: (name) => (asked.add(name), values[name] ?? ''),
+    boolean: (name) => {
+      asked.add(name)
+      const value = values[name] ?? ''
+      return value === '' ? undefined : value === 'true'
+    },
+  }
+}
+
+/** The parsed inputs as plain data (URLs as their text), for comparing two parses. */
+function parsed(values: Record<string, string>): unknown {
+  return JSON.parse(JSON.stringify(parseInputs(recordingSource(values, new Set()), {})))
+}
+
+describe('inputs', () => {
+  it('the code reads exactly the inputs action.yml declares', () => {
+    const asked = new Set<string>()
+    for (const values of [base, { ...base, retention_keep_last: '3', dry_run: 'true' }, {}]) {
+      try {
+        parseInputs(recordingSource(values, asked), {})
+      } catch {
+        // A refused set of inputs still reads every input, so that all problems are reported at once.
+      }
+    }
+    expect([...asked].sort()).toEqual(declaredInputs)
+  })
+
+  it.each(Object.entries(metadata.inputs).filter(([, input]) => input.default !== undefined))(
+    'the default of %s in action.yml is the one the code applies when the input is empty',
+    (name, input) => {
+      expect(parsed({ ...base, [name]: '' })).toEqual(parsed({ ...base, [name]: String(input.default) }))
+    },
+  )
+
+  it.each(Object.entries(metadata.inputs).filter(([, input]) => input.required))(
+    'the required input %s is refused when empty',
+    (name) => {
+      expect(() => parsed({ ...base, [name]: '' })).toThrow(new RegExp(`Input ${name} `))
+    },
+  )
+
+  it('every secret input is declared', () => {
+    for (const name of SECRET_INPUTS) expect(declaredInputs).toContain(name)
+  })
+})
+
+describe('outputs', () => {
+  const context = { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com' }
+  const info = Object.fromEntries(INFO_FIELDS.map((field) => [field, field === 'is_public' ? true : field]))
+  const success: EnsureResult = {
+    namespaceCreated: true,
+    results: [
+      { repository: 'web', info: { ...info, name: 'web' }, created: true, settingsChanged: [], settingsDiffer: [] },
+    ],
+  }
+
+  it('a successful run writes exactly the outputs action.yml declares', () => {
+    expect(Object.keys(actionOutputs(success, context)).sort()).toEqual(Object.keys(metadata.outputs).sort())
+  })
+
+  it('a failed run writes only declared outputs', () => {
+    const failure: EnsureResult = { namespaceCreated: false, results: [{ repository: 'web', error: new Error('x') }] }
+    for (const name of Object.keys(actionOutputs(failure, context)))
+      expect(Object.keys(metadata.outputs)).toContain(name)
+  })
+})

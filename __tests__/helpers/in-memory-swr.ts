@@ -1,0 +1,173 @@
+// An SwrApi held in memory, for testing the ensure flow's decisions without a process or a socket. It behaves as
+// SWR does for one account; a test can script the next outcomes of an operation to stage races and odd answers.
+import { SwrRequestError } from '../../src/api-error.js'
+import type { RepositoryInfo } from '../../src/repository-info.js'
+import type { RetentionPolicy, RetentionPolicyBody } from '../../src/retention.js'
+import type {
+  CreateRepositoryBody,
+  NamespaceCreation,
+  NamespaceRead,
+  RepositoryCreation,
+  RepositoryRead,
+  RetentionDeletion,
+  SwrApi,
+  UpdateRepositoryBody,
+} from '../../src/swr-api.js'
+
+interface Outcomes {
+  showRepository: RepositoryRead
+  showNamespace: NamespaceRead
+  createNamespace: NamespaceCreation
+  createRepository: RepositoryCreation
+  updateRepository: void
+  listRetentions: RetentionPolicy[]
+  createRetention: void
+  updateRetention: void
+  deleteRetention: RetentionDeletion
+}
+
+export type Operation = keyof Outcomes
+
+/** A scripted answer: an outcome, or a function that may change the store first, or throw. */
+type Scripted<K extends Operation> = Outcomes[K] | (() => Outcomes[K])
+
+export const refusal = (operation: string, status: number, code?: string) =>
+  new SwrRequestError(operation, status, { code, message: `HTTP ${status} from the script` }, '')
+
+export class InMemorySwr implements SwrApi {
+  /** Organizations by name, and whether they belong to this account or another. */
+  readonly namespaces = new Map<string, 'yours' | 'another account'>()
+  /** Repositories by "namespace/name". */
+  readonly repositories = new Map<string, RepositoryInfo>()
+  readonly retentions = new Map<string, RetentionPolicy[]>()
+  /** Every call, in order: "createRepository team/web". */
+  readonly calls: string[] = []
+  private readonly scripts = new Map<Operation, Scripted<Operation>[]>()
+  private nextId = 1
+
+  /** The next calls of the operation answer these, in order, before it behaves as SWR again. */
+  script<K extends Operation>(operation: K, ...answers: Scripted<K>[]): this {
+    this.scripts.set(operation, [...(this.scripts.get(operation) ?? []), ...(answers as Scripted<Operation>[])])
+    return this
+  }
+
+  addRepository(namespace: string, name: string, settings: Partial<RepositoryInfo> = {}): RepositoryInfo {
+    if (!this.namespaces.has(namespace)) this.namespaces.set(namespace, 'yours')
+    const info: RepositoryInfo = {
+      id: this.nextId++,
+      name,
+      category: 'other',
+      description: '',
+      is_public: false,
+      path: `swr.cn-north-4.myhuaweicloud.com/${namespace}/${name}`,
+      ...settings,
+    }
+    this.repositories.set(`${namespace}/${name}`, info)
+    return info
+  }
+
+  writes(): string[] {
+    return this.calls.filter((call) => !/^(show|list)/.test(call))
+  }
+
+  private answer<K extends Operation>(operation: K, target: string, behave: () => Outcomes[K]): Promise<Outcomes[K]> {
+    this.calls.push(`${operation} ${target}`)
+    const scripted = this.scripts.get(operation)?.shift() as Scripted<K> | undefined
+    // Answer on a later turn, as a network would, so that concurrent repositories interleave.
+    return Promise.resolve().then(() =>
+      scripted === undefined ? behave() : typeof scripted === 'function' ? (scripted as () => Outcomes[K])() : scripted,
+    )
+  }
+
+  private yours(namespace: string): boolean {
+    return this.namespaces.get(namespace) === 'yours'
+  }
+
+  showRepository(namespace: string, repository: string): Promise<RepositoryRead> {
+    const key = `${namespace}/${repository}`
+    return this.answer('showRepository', key, () => {
+      const info = this.yours(namespace) ? this.repositories.get(key) : undefined
+      if (info) return { kind: 'found', info: { ...info } }
+      const organizationMissing = !this.yours(namespace)
+      return { kind: 'missing', organizationMissing, refusal: refusal(`Reading repository ${key}`, 404) }
+    })
+  }
+
+  showNamespace(namespace: string): Promise<NamespaceRead> {
+    return this.answer('showNamespace', namespace, () => {
+      const owner = this.namespaces.get(namespace)
+      if (owner === 'yours') return { kind: 'yours' }
+      const operation = `Reading organization ${namespace}`
+      return owner
+        ? { kind: 'not-visible', refusal: refusal(operation, 403) }
+        : { kind: 'missing', refusal: refusal(operation, 404) }
+    })
+  }
+
+  createNamespace(namespace: string): Promise<NamespaceCreation> {
+    return this.answer('createNamespace', namespace, () => {
+      if (this.namespaces.has(namespace)) return 'exists'
+      this.namespaces.set(namespace, 'yours')
+      return 'created'
+    })
+  }
+
+  createRepository(namespace: string, body: CreateRepositoryBody): Promise<RepositoryCreation> {
+    const key = `${namespace}/${body.repository}`
+    return this.answer('createRepository', key, () => this.create(namespace, body))
+  }
+
+  /** What SWR does with a create: also for scripts that stage "created, but the answer was lost". */
+  create(namespace: string, body: CreateRepositoryBody): RepositoryCreation {
+    const key = `${namespace}/${body.repository}`
+    if (!this.yours(namespace)) {
+      return { kind: 'organization-missing', refusal: refusal(`Creating repository ${key}`, 404) }
+    }
+    if (this.repositories.has(key)) return { kind: 'exists' }
+    const { repository, ...settings } = body
+    this.addRepository(namespace, repository, settings)
+    return { kind: 'created' }
+  }
+
+  updateRepository(namespace: string, repository: string, body: UpdateRepositoryBody): Promise<void> {
+    const key = `${namespace}/${repository}`
+    return this.answer('updateRepository', `${key} ${JSON.stringify(body)}`, () => {
+      const info = this.repositories.get(key)
+      if (!info) throw refusal(`Updating repository ${key}`, 404)
+      Object.assign(info, body)
+    })
+  }
+
+  listRetentions(namespace: string, repository: string): Promise<RetentionPolicy[]> {
+    const key = `${namespace}/${repository}`
+    return this.answer('listRetentions', key, () => structuredClone(this.retentions.get(key) ?? []))
+  }
+
+  createRetention(namespace: string, repository: string, body: RetentionPolicyBody): Promise<void> {
+    const key = `${namespace}/${repository}`
+    return this.answer('createRetention', key, () => {
+      this.retentions.set(key, [...(this.retentions.get(key) ?? []), { id: this.nextId++, ...body }])
+    })
+  }
+
+  updateRetention(namespace: string, repository: string, id: number, body: RetentionPolicyBody): Promise<void> {
+    const key = `${namespace}/${repository}`
+    return this.answer('updateRetention', `${key} ${id}`, () => {
+      const list = this.retentions.get(key) ?? []
+      const index = list.findIndex((policy) => policy.id === id)
+      if (index < 0) throw refusal(`Updating retention policy ${id} of ${key}`, 404)
+      list[index] = { id, ...body }
+    })
+  }
+
+  deleteRetention(namespace: string, repository: string, id: number): Promise<RetentionDeletion> {
+    const key = `${namespace}/${repository}`
+    return this.answer('deleteRetention', `${key} ${id}`, () => {
+      const list = this.retentions.get(key) ?? []
+      const index = list.findIndex((policy) => policy.id === id)
+      if (index < 0) return 'already-gone'
+      list.splice(index, 1)
+      return 'deleted'
+    })
+  }
+}

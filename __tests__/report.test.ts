@@ -1,0 +1,109 @@
+// The log report, the failure message and the job summary, as pure functions of a result.
+import type { EnsureResult, RepositoryResult } from '../src/ensure.js'
+import { failureMessage, reportLines } from '../src/report.js'
+import { summaryModel } from '../src/summary.js'
+
+const context = { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com', dryRun: false }
+
+function existing(repository: string, overrides: Partial<RepositoryResult> = {}): RepositoryResult {
+  return {
+    repository,
+    info: { name: repository, path: `swr.ap-southeast-1.myhuaweicloud.com/team/${repository}`, is_public: true },
+    created: false,
+    settingsChanged: [],
+    settingsDiffer: [],
+    ...overrides,
+  }
+}
+
+describe('the log report', () => {
+  it('says what was found, created and changed, with the image to push from SWR’s own path', () => {
+    const result: EnsureResult = {
+      namespaceCreated: true,
+      results: [
+        existing('web', {
+          created: true,
+          settingsChanged: [{ field: 'category', from: 'other', to: 'linux' }],
+          retention: 'create',
+        }),
+        existing('api', { settingsDiffer: [{ field: 'is_public', from: true, to: false }] }),
+        { repository: 'worker', error: new Error('boom') },
+      ],
+    }
+    expect(reportLines(result, context)).toEqual([
+      { level: 'info', text: 'Organization team: created' },
+      { level: 'info', text: 'Repository team/web: created; image swr.ap-southeast-1.myhuaweicloud.com/team/web' },
+      { level: 'info', text: 'Repository team/web: updated category "other" → "linux"' },
+      { level: 'info', text: 'Repository team/web: retention policy create' },
+      { level: 'info', text: 'Repository team/api: exists; image swr.ap-southeast-1.myhuaweicloud.com/team/api' },
+      {
+        level: 'warning',
+        text: 'Repository team/api: is_public true → false differ from the inputs and were left as they are. Set update_existing: true to update them.',
+      },
+    ])
+  })
+
+  it('says what a dry run would do', () => {
+    const result: EnsureResult = { namespaceCreated: true, results: [existing('web', { created: true })] }
+    expect(reportLines(result, { ...context, dryRun: true }).map((line) => line.text)).toEqual([
+      'Organization team: would be created',
+      'Repository team/web: would be created; image swr.ap-southeast-1.myhuaweicloud.com/team/web',
+    ])
+  })
+})
+
+describe('the failure message', () => {
+  it('is absent when everything succeeded', () => {
+    expect(failureMessage({ namespaceCreated: false, results: [existing('web')] }, 'team')).toBeUndefined()
+  })
+
+  it('is the error itself for one repository', () => {
+    const result = { namespaceCreated: false, results: [{ repository: 'web', error: new Error('it failed') }] }
+    expect(failureMessage(result, 'team')).toBe('it failed')
+  })
+
+  it('names each failed repository when several were tried', () => {
+    const result = {
+      namespaceCreated: false,
+      results: [
+        existing('web'),
+        { repository: 'api', error: new Error('A') },
+        { repository: 'db', error: new Error('B') },
+      ],
+    }
+    expect(failureMessage(result, 'team')).toBe('2 of 3 repositories failed:\n- team/api: A\n- team/db: B')
+  })
+
+  it('says a shared error (the organization step) once', () => {
+    const shared = new Error('The organization team already exists in another Huawei Cloud account')
+    const result = {
+      namespaceCreated: false,
+      results: [
+        { repository: 'web', error: shared },
+        { repository: 'api', error: shared },
+      ],
+    }
+    expect(failureMessage(result, 'team')).toBe(shared.message)
+  })
+})
+
+describe('the job summary', () => {
+  it('escapes every value that comes from an input or a server', () => {
+    const result: EnsureResult = {
+      namespaceCreated: false,
+      results: [
+        existing('web', { info: { name: 'web', category: '<b>linux</b>', size: 1536 } }),
+        { repository: 'api', error: new Error('<script>alert(1)</script>') },
+      ],
+    }
+    const model = summaryModel(result, { ...context, retention: undefined })
+    expect(model.lead).toBe('Organization <code>team</code>: existed.')
+    expect(model.tables[0].rows).toContainEqual(['Category', '&#60;b&#62;linux&#60;/b&#62;'])
+    expect(model.tables[0].rows).toContainEqual(['Size', '1.5 KiB'])
+    expect(model.tables[0].rows).toContainEqual(['Visibility', 'private'])
+    expect(model.tables[1]).toEqual({
+      heading: 'team/api',
+      rows: [['Failed', '&#60;script&#62;alert(1)&#60;/script&#62;']],
+    })
+  })
+})

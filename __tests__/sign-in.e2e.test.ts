@@ -1,6 +1,6 @@
 // Signing in with an IAM password and with GitHub's OpenID Connect ID token, end to end: dist/index.js against
 // the emulator's IAM, its stand-in for GitHub's ID-token endpoint, and its SWR.
-import { GITHUB_ISSUER } from '../emulator/iam.js'
+import { GITHUB_ISSUER } from '../emulator/github.js'
 import { runAction, type ActionRun } from '../runner/run-action.js'
 import {
   DEMO_ACCOUNT,

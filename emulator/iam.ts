@@ -1,11 +1,10 @@
-// The emulator's IAM token operations and a stand-in for GitHub's ID-token endpoint. Tokens issued here are
-// accepted by the emulator's SWR operations and bound to the account they were issued for.
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
-
-export interface IamUser {
-  name: string
-  password: string
-}
+// The emulator's IAM token operations: an IAM user's password, or an OpenID Connect ID token through an identity
+// provider. Tokens issued here are accepted by the emulator's other services and bound to the account they were
+// issued for.
+import { randomBytes } from 'node:crypto'
+import type { Account, IamUser } from './accounts.js'
+import type { Answer, PublicRoute } from './gateway.js'
+import type { IdTokenIssuer } from './github.js'
 
 /** An IAM identity provider set up for GitHub's OpenID Connect ID tokens. */
 export interface IdentityProvider {
@@ -17,90 +16,10 @@ export interface IdentityProvider {
   clientId: string
 }
 
-/** What GitHub's ID-token endpoint knows about the job. */
-export interface GithubJob {
-  owner: string
-  repository: string
-  /** The bearer token of ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
-  requestToken: string
-  /** The issuer the stand-in writes into tokens (GitHub's own unless a test says otherwise). */
-  issuer?: string
-  /** Lifetime of issued ID tokens; a negative one issues tokens that have already expired. */
-  ttlSeconds?: number
-}
-
-export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
-
-export interface Answer {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-}
-
 const iamError = (status: number, code: string, message: string): Answer => ({
   status,
   body: { error_msg: message, error_code: code },
 })
-
-/** Signs and checks the stand-in's ID tokens (HS256 with a key made for the emulator's lifetime). */
-export class IdTokenIssuer {
-  /** Every token issued, so tests can check that none is ever shown. */
-  readonly issued: string[] = []
-  private readonly key = randomBytes(32)
-
-  issue(claims: Record<string, unknown>): string {
-    const encode = (part: unknown) => Buffer.from(JSON.stringify(part)).toString('base64url')
-    const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`
-    const token = `${unsigned}.${this.sign(unsigned)}`
-    this.issued.push(token)
-    return token
-  }
-
-  /** The claims of a token this issuer signed, or undefined. */
-  verify(token: string): Record<string, unknown> | undefined {
-    const [header, payload, signature] = token.split('.')
-    if (!header || !payload || !signature) return undefined
-    const expected = Buffer.from(this.sign(`${header}.${payload}`))
-    const given = Buffer.from(signature)
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined
-    try {
-      return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>
-    } catch {
-      return undefined
-    }
-  }
-
-  private sign(data: string): string {
-    return createHmac('sha256', this.key).update(data).digest('base64url')
-  }
-}
-
-/** GET {ACTIONS_ID_TOKEN_REQUEST_URL}&audience=...: GitHub's answer is {"value": "<JWT>"}. */
-export function githubIdToken(
-  issuer: IdTokenIssuer,
-  job: GithubJob | undefined,
-  authorization: string | undefined,
-  query: string,
-): Answer {
-  if (!job || authorization !== `Bearer ${job.requestToken}`) {
-    return { status: 401, body: { message: 'Bad credentials' } }
-  }
-  const now = Math.floor(Date.now() / 1000)
-  const audience = new URLSearchParams(query).get('audience') || `https://github.com/${job.owner}`
-  const value = issuer.issue({
-    jti: randomUUID(),
-    iss: job.issuer ?? GITHUB_ISSUER,
-    aud: audience,
-    sub: `repo:${job.owner}/${job.repository}:ref:refs/heads/main`,
-    repository: `${job.owner}/${job.repository}`,
-    repository_owner: job.owner,
-    ref: 'refs/heads/main',
-    iat: now,
-    nbf: now,
-    exp: now + (job.ttlSeconds ?? 300),
-  })
-  return { status: 200, body: { count: 1, value } }
-}
 
 function scopedProject(body: unknown): string | undefined {
   const scope = (body as { auth?: { scope?: { project?: { name?: unknown } } } } | undefined)?.auth?.scope
@@ -171,4 +90,51 @@ export function idTokenToken(
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) return refuse('the id_token has expired')
   const token = `fed-${randomBytes(24).toString('hex')}`
   return { answer: issuedToken(token, project), account: provider.account, token }
+}
+
+export class IamService {
+  /** Tokens issued by the IAM operations, and the account each belongs to. */
+  readonly issuedTokens = new Map<string, string>()
+
+  constructor(
+    private readonly accounts: Account[],
+    public identityProviders: IdentityProvider[],
+    private readonly idTokens: IdTokenIssuer,
+  ) {}
+
+  readonly routes: PublicRoute[] = [
+    {
+      method: 'POST',
+      path: '/v3/auth/tokens',
+      operation: 'passwordToken',
+      public: true,
+      run: ({ body }) => this.grant(passwordToken(this.users(), body)),
+    },
+    {
+      method: 'POST',
+      path: '/v3.0/OS-AUTH/id-token/tokens',
+      operation: 'idTokenToken',
+      public: true,
+      run: ({ body, headers }) => {
+        const idpId = headers['x-idp-id']
+        const provider = Array.isArray(idpId) ? idpId[0] : idpId
+        return this.grant(idTokenToken(this.idTokens, this.identityProviders, provider, body))
+      },
+    },
+  ]
+
+  /** The account a token issued here belongs to. */
+  tokenAccount(token: string): Account | undefined {
+    const name = this.issuedTokens.get(token)
+    return name === undefined ? undefined : this.accounts.find((account) => account.name === name)
+  }
+
+  private users(): Map<string, IamUser[]> {
+    return new Map(this.accounts.map((account) => [account.name, account.users ?? []]))
+  }
+
+  private grant({ answer, account, token }: TokenGrant): Answer {
+    if (account && token) this.issuedTokens.set(token, account)
+    return answer
+  }
 }

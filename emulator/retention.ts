@@ -1,4 +1,7 @@
-// The emulator's check of retention policy bodies, after SWR's API reference.
+// The emulator's image retention policies, with its check of policy bodies after SWR's API reference.
+import type { Account } from './accounts.js'
+import type { AccountRoute, Answer, RouteRequest } from './gateway.js'
+import { swrError, type SwrService } from './swr-service.js'
 
 export interface TagSelector {
   kind: 'label' | 'regexp'
@@ -46,4 +49,68 @@ export function parseRetentionBody(body: unknown): Omit<RetentionPolicy, 'id' | 
     })
   }
   return { algorithm, rules: parsed }
+}
+
+const invalid = (why: string) => swrError(400, 'SVCSTG.SWR.4001008', `Invalid retention policy: ${why}`)
+const policyMissing = (id: number) => swrError(404, 'SVCSTG.SWR.4040013', `Retention policy ${id} not found`)
+
+export class RetentionService {
+  /** Retention policies by "namespace/repository". */
+  readonly policies = new Map<string, RetentionPolicy[]>()
+  private nextId = 1000
+
+  constructor(private readonly swr: SwrService) {}
+
+  readonly routes: AccountRoute[] = [
+    this.route('GET', '', 'listRetentions', (list) => ({ status: 200, body: list })),
+    this.route('POST', '', 'createRetention', (list, { body }) => this.create(list, body)),
+    this.route('PATCH', '/:id', 'updateRetention', (list, { params, body }) => update(list, Number(params.id), body)),
+    this.route('DELETE', '/:id', 'deleteRetention', (list, { params }) => remove(list, Number(params.id))),
+  ]
+
+  /** A route on a repository's policies; 404 when the organization or repository is missing. */
+  private route(
+    method: string,
+    suffix: string,
+    operation: string,
+    run: (list: RetentionPolicy[], request: RouteRequest) => Answer,
+  ): AccountRoute {
+    return {
+      method,
+      path: `/v2/manage/namespaces/:namespace/repos/:repository/retentions${suffix}`,
+      operation,
+      run: (request: RouteRequest, account: Account) => {
+        const name = request.params.repository.replaceAll('$', '/')
+        const found = this.swr.ownRepository(account, request.params.namespace, name)
+        if ('status' in found) return found
+        const list = this.policies.get(found.key) ?? []
+        this.policies.set(found.key, list)
+        return run(list, request)
+      },
+    }
+  }
+
+  private create(list: RetentionPolicy[], body: unknown): Answer {
+    const policy = parseRetentionBody(body)
+    if (typeof policy === 'string') return invalid(policy)
+    const id = this.nextId++
+    list.push({ id, ...policy, scope: '' })
+    return { status: 201, body: { id } }
+  }
+}
+
+function update(list: RetentionPolicy[], id: number, body: unknown): Answer {
+  const index = list.findIndex((policy) => policy.id === id)
+  if (index < 0) return policyMissing(id)
+  const policy = parseRetentionBody(body)
+  if (typeof policy === 'string') return invalid(policy)
+  list[index] = { ...list[index], ...policy }
+  return { status: 201 }
+}
+
+function remove(list: RetentionPolicy[], id: number): Answer {
+  const index = list.findIndex((policy) => policy.id === id)
+  if (index < 0) return policyMissing(id)
+  list.splice(index, 1)
+  return { status: 200 }
 }

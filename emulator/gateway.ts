@@ -1,0 +1,313 @@
+// The emulator's API gateway: it listens, logs every request, injects faults and latency, checks access-key
+// signatures and tokens, and hands each request to the service route that matches it.
+//
+// Like Huawei's gateway it authenticates every request that is not a sign-in, even one to an unknown route, and
+// answers its own errors as {"error_code","error_msg","request_id"}. Services are route tables; the gateway knows
+// none of them.
+import { randomUUID } from 'node:crypto'
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo, Socket } from 'node:net'
+import type { Account } from './accounts.js'
+import { type Accounts, authenticate } from './authentication.js'
+
+export interface Answer {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export interface RouteRequest {
+  /** The path's ":name" segments, percent-decoded. */
+  params: Record<string, string>
+  body: unknown
+  headers: IncomingHttpHeaders
+  query: URLSearchParams
+}
+
+interface RouteBase {
+  method: string
+  /** Segments to match exactly, or ":name" for any one non-empty segment. */
+  path: string
+  operation: string
+}
+
+/** A sign-in operation, or another that checks its own credentials: the gateway asks for none. */
+export interface PublicRoute extends RouteBase {
+  public: true
+  run(request: RouteRequest): Answer
+}
+
+/** An operation run for the account whose signature or token the request carries. */
+export interface AccountRoute extends RouteBase {
+  public?: false
+  run(request: RouteRequest, account: Account): Answer
+}
+
+export type Route = PublicRoute | AccountRoute
+
+export type Fault =
+  | { status: number; body?: string; headers?: Record<string, string> }
+  /** Close the connection before reading the request, or after carrying it out but before answering. */
+  | { drop: 'before-processing' | 'after-processing' }
+  | { delayMs: number }
+  /** Never answer. */
+  | { hang: true }
+  /** Carry the request out, then send the headers and half the body, and close the connection. */
+  | { truncate: true }
+
+export interface FaultRule {
+  operation?: string
+  /** Only requests whose path and query contain this. */
+  path?: string
+  /** How many matching requests the fault applies to, in order. */
+  times: number
+  fault: Fault
+}
+
+export interface LoggedRequest {
+  method: string
+  /** Path and query exactly as received. */
+  target: string
+  operation?: string
+  status: number
+  /** The TCP connection it came on, numbered from 1. */
+  connection: number
+  account?: string
+  auth: 'signature' | 'token' | 'none'
+  /** Error code of a refused request. */
+  code?: string
+  /** Lowercase names of the headers the signature covered. */
+  signedHeaders?: string[]
+}
+
+export interface GatewayOptions extends Accounts {
+  routes: Route[]
+  latencyMs?: number
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string }
+}
+
+/** Thrown to answer at once, from anywhere in handling a request. */
+export class Refusal extends Error {
+  constructor(readonly answer: Answer) {
+    super(`HTTP ${answer.status}`)
+  }
+}
+
+export const gatewayError = (status: number, code: string, message: string): Answer => ({
+  status,
+  body: { error_code: code, error_msg: message, request_id: randomUUID().replaceAll('-', '') },
+})
+
+export class Gateway {
+  readonly requests: LoggedRequest[] = []
+  connections = 0
+  /** TLS handshakes completed (HTTPS only). */
+  tlsHandshakes = 0
+  latencyMs: number
+  private readonly faults: FaultRule[] = []
+  private readonly server: Server
+  private readonly scheme: 'http' | 'https'
+  private readonly socketIds = new WeakMap<Socket, number>()
+
+  constructor(private readonly options: GatewayOptions) {
+    this.latencyMs = options.latencyMs ?? 0
+    const handler = (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response)
+    this.server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler)
+    this.scheme = options.tls ? 'https' : 'http'
+    this.server.on('connection', (socket: Socket) => {
+      this.connections++
+      if (!options.tls) this.socketIds.set(socket, this.connections)
+    })
+    // Over TLS, requests arrive on the TLS socket: number those, counting handshakes.
+    this.server.on('secureConnection', (socket: Socket) => this.socketIds.set(socket, ++this.tlsHandshakes))
+  }
+
+  /** Starts listening on 127.0.0.1 and returns the base URL. */
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject)
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject)
+        resolve()
+      })
+    })
+    return this.url
+  }
+
+  get url(): string {
+    return `${this.scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  inject(rule: FaultRule): void {
+    this.faults.push({ ...rule })
+  }
+
+  /** Forgets the request log and connection count. */
+  resetLog(): void {
+    this.requests.length = 0
+    this.connections = 0
+    this.tlsHandshakes = 0
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = request.url ?? '/'
+    const method = request.method ?? 'GET'
+    const matched = matchRoute(this.options.routes, method, target)
+    const entry: LoggedRequest = {
+      method,
+      target,
+      operation: matched?.route.operation,
+      status: 0,
+      connection: this.socketIds.get(request.socket) ?? 0,
+      auth: 'none',
+    }
+    this.requests.push(entry)
+
+    const fault = this.takeFault(matched?.route.operation, target)
+    if (fault && 'drop' in fault && fault.drop === 'before-processing') {
+      request.socket.destroy()
+      return
+    }
+    if (fault && 'hang' in fault) return
+
+    const body = await readBody(request)
+    let answer: Answer
+    try {
+      if (fault && 'status' in fault) answer = { status: fault.status, body: fault.body, headers: fault.headers }
+      else answer = this.run(matched, { request, target, body, entry })
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error
+      answer = error.answer
+    }
+
+    const delay = this.latencyMs + (fault && 'delayMs' in fault ? fault.delayMs : 0)
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    if (fault && 'drop' in fault) {
+      request.socket.destroy()
+      return
+    }
+    entry.status = answer.status
+    const code = errorCode(answer.body)
+    if (code) entry.code = code
+    const text =
+      answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+    response.writeHead(answer.status, {
+      'Content-Type': 'application/json;charset=utf8',
+      'Content-Length': Buffer.byteLength(text),
+      ...answer.headers,
+    })
+    if (fault && 'truncate' in fault) {
+      response.write(text.slice(0, text.length >> 1), () => request.socket.destroy())
+      return
+    }
+    response.end(text)
+  }
+
+  private run(
+    matched: MatchedRoute | undefined,
+    received: { request: IncomingMessage; target: string; body: Buffer; entry: LoggedRequest },
+  ): Answer {
+    const { request, target, body, entry } = received
+    const method = request.method ?? 'GET'
+    const routeRequest = (params: Record<string, string>): RouteRequest => ({
+      params,
+      body: parseJson(body),
+      headers: request.headers,
+      query: new URLSearchParams(queryOf(target)),
+    })
+    if (matched?.route.public) return matched.route.run(routeRequest(matched.params))
+    const account = authenticate({ method, target, headers: request.headers, body }, this.options, entry)
+    if (!matched) {
+      throw new Refusal(
+        gatewayError(404, 'APIG.0101', 'The API does not exist or has not been published in the environment'),
+      )
+    }
+    return matched.route.run(routeRequest(matched.params), account)
+  }
+
+  private takeFault(operation: string | undefined, target: string): Fault | undefined {
+    const rule = this.faults.find(
+      (candidate) =>
+        candidate.times > 0 &&
+        (!candidate.operation || candidate.operation === operation) &&
+        (!candidate.path || target.includes(candidate.path)),
+    )
+    if (!rule) return undefined
+    rule.times--
+    return rule.fault
+  }
+}
+
+interface MatchedRoute {
+  route: Route
+  params: Record<string, string>
+}
+
+/** The first route whose method and path match, with the path's parameters. */
+export function matchRoute(routes: Route[], method: string, target: string): MatchedRoute | undefined {
+  const segments = target.split('?', 1)[0].split('/')
+  for (const route of routes) {
+    const pattern = route.path.split('/')
+    if (route.method !== method || pattern.length !== segments.length) continue
+    const params: Record<string, string> = {}
+    const matches = pattern.every((part, index) => {
+      const segment = segments[index]
+      if (!part.startsWith(':')) return part === segment
+      params[part.slice(1)] = decodeSegment(segment)
+      return segment !== ''
+    })
+    if (matches) return { route, params }
+  }
+  return undefined
+}
+
+function queryOf(target: string): string {
+  const at = target.indexOf('?')
+  return at < 0 ? '' : target.slice(at + 1)
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return undefined
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function errorCode(body: unknown): string | undefined {
+  const first = Array.isArray(body) ? body[0] : ((body as { errors?: unknown[] } | undefined)?.errors?.[0] ?? body)
+  if (!first || typeof first !== 'object') return undefined
+  const record = first as Record<string, unknown>
+  return (record.errorCode ?? record.error_code) as string | undefined
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}

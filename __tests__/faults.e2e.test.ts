@@ -92,7 +92,7 @@ describe('connections that fail', () => {
     async (operation) => {
       const { result } = await firstRunWith(operation, 1, { hang: true }, { timeout_seconds: '1' })
       expect(result.exitCode).toBe(0)
-      expect(result.stdout).toMatch(/: no answer within 1 s; trying again in/)
+      expect(result.stdout).toMatch(/: no complete answer within 1 s; trying again in/)
     },
   )
 
@@ -100,7 +100,7 @@ describe('connections that fail', () => {
     const { result } = await firstRunWith('showRepository', MAX_ATTEMPTS, { hang: true }, { timeout_seconds: '1' })
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(
-      /^Reading repository team\/web failed: no answer from 127\.0\.0\.1:\d+ after 2 attempts \(no answer within 1 s\)/,
+      /^Reading repository team\/web failed: no answer from 127\.0\.0\.1:\d+ after 2 attempts \(no complete answer within 1 s\)/,
     )
   })
 

@@ -4,7 +4,13 @@ import fc from 'fast-check'
 import { INFO_FIELDS } from '../src/repository-info.js'
 import { runAction, type ActionRun } from '../runner/run-action.js'
 import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
-import { commandMessages, expectCleanEnding, expectNoSecretShown, maskedValues } from './helpers/action-log.js'
+import {
+  commandMessages,
+  expectCleanEnding,
+  expectNoSecretShown,
+  expectSafeText,
+  maskedValues,
+} from './helpers/action-log.js'
 
 const [KEY] = DEMO_ACCOUNT.accessKeys
 const ENV = DEMO_KEY_ENV
@@ -91,7 +97,7 @@ describe('no input can inject a workflow command or an output', () => {
   ]
 
   it.each(values.map((value, index) => [index, value]))(
-    'a hostile description (%i) round-trips as data',
+    'a hostile description (%i) reaches SWR as given, and comes back as one safe line',
     async (index, value) => {
       const repository = `hostile-${index}`
       const result = await runAction(
@@ -104,10 +110,14 @@ describe('no input can inject a workflow command or an output', () => {
       expectNoSecretShown(result, [KEY.secret])
       expect(result.exitCode).toBe(0)
       expect(Object.keys(result.outputs).sort()).toEqual(EXPECTED_OUTPUTS)
-      // The runner trims inputs; what is left reaches SWR and comes back unchanged.
+      // The runner trims inputs; what is left reaches SWR unchanged. What SWR answers is server text: an output
+      // carries it as one safe line, unchanged when it was one already.
       const given = (value as string).trim()
       expect(emulator.repositories.get(`team/${repository}`)?.description).toBe(given)
-      expect(result.outputs.description).toBe(given)
+      expectSafeText(result.outputs.description)
+      if (/^[\x20-\x7e]{0,300}$/.test(given) && !given.startsWith('::') && !given.includes('##[')) {
+        expect(result.outputs.description).toBe(given)
+      }
       expect(result.outputs.image).toBe(`swr.cn-north-4.myhuaweicloud.com/team/${repository}`)
     },
   )

@@ -172,6 +172,10 @@ describe('resolveSignIn', () => {
       kind: 'oidc',
       idpId: 'idp',
       audience: 'aud',
+      idTokenEndpoint: {
+        url: githubOidc.ACTIONS_ID_TOKEN_REQUEST_URL,
+        requestToken: githubOidc.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      },
       source: 'OpenID Connect through identity provider idp',
     })
     expect(signInOf({ idp_id: 'mine' }, { HUAWEICLOUD_SDK_IDP_ID: 'env', ...githubOidc })).toMatchObject({

@@ -100,7 +100,7 @@ describe('the job summary', () => {
     expect(model.lead).toBe('Organization <code>team</code>: existed.')
     expect(model.tables[0].rows).toContainEqual(['Category', '&#60;b&#62;linux&#60;/b&#62;'])
     expect(model.tables[0].rows).toContainEqual(['Size', '1.5 KiB'])
-    expect(model.tables[0].rows).toContainEqual(['Visibility', 'private'])
+    expect(model.tables[0].rows).toContainEqual(['Visibility', 'not given by SWR'])
     expect(model.tables[1]).toEqual({
       heading: 'team/api',
       rows: [['Failed', '&#60;script&#62;alert(1)&#60;/script&#62;']],

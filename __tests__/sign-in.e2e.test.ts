@@ -191,7 +191,7 @@ describe('OpenID Connect', () => {
 
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(
-      /^Requesting an ID token from GitHub failed: Error message: Failed to get ID Token\. Error Code : 401 Error Message: Bad credentials$/,
+      /^Requesting an ID token from GitHub failed with HTTP 401 Bad credentials\. GitHub refused the job's request token \(ACTIONS_ID_TOKEN_REQUEST_TOKEN\).*permissions: id-token: write/,
     )
     expect(operations()).toEqual(['githubIdToken 401'])
     expectNoSecretShown(result, [...secrets(), 'stale'])

@@ -1,13 +1,18 @@
-// Sends API requests: keeps one connection per host alive across a run, and retries what is worth retrying.
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
+// Sends API requests: keeps one connection per host alive across a run, bounds every attempt in time and size, and
+// retries what is worth retrying.
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { HttpClient } from '@actions/http-client'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { type AttemptResult, isRetryableStatus, type RetryOptions, withRetries } from './retry.js'
+import { cleanServerText } from './server-text.js'
 import type { SignableRequest } from './signer.js'
 
 export interface ApiResponse {
   /** What the request did, in words, for messages: "Creating organization team". */
   operation: string
+  /** The URL requested, to resolve a redirect's Location against. */
+  url: string
   status: number
   body: string
   headers: IncomingHttpHeaders
@@ -31,7 +36,7 @@ export interface ApiRequest {
 
 export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' | 'now'> {
   maxAttempts: number
-  /** A request not answered this long is given up and tried again. */
+  /** How long one attempt may take, from connecting to the last byte of the answer; then it is tried again. */
   timeoutMs: number
   log: Logger
   userAgent: string
@@ -40,19 +45,39 @@ export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' |
 /** Requests in flight at once: enough to overlap round trips, few enough not to be throttled. */
 const PARALLEL_REQUESTS = 4
 
+/** No SWR, IAM or GitHub answer this action reads comes near this; a bigger one is not what it asked for. */
+export const MAX_ANSWER_BYTES = 1024 * 1024
+
+/** An answer bigger than MAX_ANSWER_BYTES: reading stops there, and trying again would only read it again. */
+export class AnswerTooLargeError extends Error {
+  constructor(operation: string, host: string) {
+    super(
+      `${operation} failed: the answer from ${host} is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than ` +
+        'any SWR or IAM answer, so reading stopped there. Check the endpoint, and the proxy in https_proxy.',
+    )
+    this.name = 'AnswerTooLargeError'
+  }
+}
+
+class DeadlineError extends Error {}
+
 export class ApiClient {
-  private readonly http: HttpClient
+  /**
+   * The toolkit's clients, kept for their connection agents: keep-alive, and the proxy in https_proxy unless
+   * no_proxy says otherwise. One per scheme, since each caches one agent.
+   */
+  private readonly toolkits = new Map<string, HttpClient>()
   private readonly limit: LimitFunction = pLimit(PARALLEL_REQUESTS)
 
-  constructor(private readonly options: ApiClientOptions) {
-    // Redirects and the client's own retries stay off: a redirect would carry credentials elsewhere,
-    // and retries are decided here, where throttling and Retry-After are understood.
-    this.http = new HttpClient(options.userAgent, [], {
-      keepAlive: true,
-      allowRedirects: false,
-      allowRetries: false,
-      socketTimeout: options.timeoutMs,
-    })
+  constructor(private readonly options: ApiClientOptions) {}
+
+  private agentFor(url: URL) {
+    let toolkit = this.toolkits.get(url.protocol)
+    if (!toolkit) {
+      toolkit = new HttpClient(this.options.userAgent, [], { keepAlive: true })
+      this.toolkits.set(url.protocol, toolkit)
+    }
+    return toolkit.getAgent(url.href)
   }
 
   /** Sends one request, trying again on throttling, 5xx and network failures; returns the final answer. */
@@ -81,54 +106,99 @@ export class ApiClient {
     )
   }
 
-  /** One try: an answer, or why none came. */
-  private async attempt({
-    operation,
-    method,
-    url,
-    body,
-    authenticate,
-  }: ApiRequest): Promise<AttemptResult<ApiResponse>> {
-    const payload = body === undefined ? '' : JSON.stringify(body)
-    const { log } = this.options
+  /** One try: an answer, or why none came. Redirects are answers like any other: never followed. */
+  private async attempt(request: ApiRequest): Promise<AttemptResult<ApiResponse>> {
+    const { operation, method, url } = request
+    const { log, timeoutMs } = this.options
     const target = `${method} ${url.pathname}${url.search}`
     try {
-      // Host is set here so that a signature covers exactly the value sent.
-      const plain = { 'Content-Type': 'application/json', Host: url.host }
-      const headers = authenticate ? authenticate({ method, url, headers: plain, body: payload }) : plain
-      const answer = await this.http.request(method, url.href, payload || null, headers)
-      const { statusCode, headers: responseHeaders } = answer.message
-      const response: ApiResponse = {
-        operation,
-        status: statusCode ?? 0,
-        body: await readBody(answer.message),
-        headers: responseHeaders,
-      }
-      log.debug(`${target} -> HTTP ${response.status}`)
-      if (response.status >= 400) log.debug(`Error body: ${response.body.slice(0, 4000)}`)
-      if (!isRetryableStatus(response.status)) return { kind: 'final', answer: response }
-      const retryAfter = headerValue(responseHeaders['retry-after'])
-      return { kind: 'retryable', answer: response, failure: `HTTP ${response.status}`, retryAfter }
+      const { status, headers, body } = await this.exchange(request)
+      const response: ApiResponse = { operation, url: url.href, status, body, headers }
+      log.debug(`${target} -> HTTP ${status}`)
+      // Secrets removed before the cut, so that no part of one is ever left.
+      if (status >= 300) log.debug(`Error body: ${cleanServerText(body, 4000)}`)
+      if (!isRetryableStatus(status)) return { kind: 'final', answer: response }
+      const retryAfter = headerValue(headers['retry-after'])
+      return { kind: 'retryable', answer: response, failure: `HTTP ${status}`, retryAfter }
     } catch (error) {
-      const failure = describeNetworkError(error, this.options.timeoutMs)
+      if (error instanceof AnswerTooLargeError) throw error
+      const failure =
+        error instanceof DeadlineError
+          ? `no complete answer within ${timeoutMs / 1000} s`
+          : cleanServerText(describeNetworkError(error))
       log.debug(`${target} -> ${failure}`)
       return { kind: 'no-answer', failure }
     }
   }
 
+  /** Sends the request and reads the whole answer, within the time and size bounds. */
+  private exchange({ operation, method, url, body, authenticate }: ApiRequest): Promise<RawAnswer> {
+    const payload = body === undefined ? '' : JSON.stringify(body)
+    // Host is set here so that a signature covers exactly the value sent.
+    const plain = { 'Content-Type': 'application/json', Host: url.host }
+    const headers = {
+      ...(authenticate ? authenticate({ method, url, headers: plain, body: payload }) : plain),
+      'User-Agent': this.options.userAgent,
+      ...(payload ? { 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
+    }
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+    return new Promise<RawAnswer>((resolve, reject) => {
+      const outgoing = send(url, { method, headers, agent: this.agentFor(url) })
+      // One deadline for the whole attempt: a trickling answer is given up like a silent one.
+      // Once it has passed, whatever the destroyed request reports after is the deadline's doing.
+      let expired = false
+      const fail = (error: unknown) => {
+        clearTimeout(deadline)
+        outgoing.destroy()
+        reject(expired ? new DeadlineError() : error)
+      }
+      const deadline = setTimeout(() => {
+        expired = true
+        fail(new DeadlineError())
+      }, this.options.timeoutMs)
+      outgoing.on('error', fail)
+      outgoing.on('response', (message) => {
+        readBounded(message, () => new AnswerTooLargeError(operation, url.host)).then((text) => {
+          clearTimeout(deadline)
+          resolve({ status: message.statusCode ?? 0, headers: message.headers, body: text })
+        }, fail)
+      })
+      outgoing.end(payload || undefined)
+    })
+  }
+
   dispose(): void {
-    this.http.dispose()
+    for (const toolkit of this.toolkits.values()) toolkit.dispose()
   }
 }
 
+interface RawAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
 /**
- * Reads a whole answer. Unlike the toolkit's readBody(), it fails when the connection closes before the answer
- * is complete, instead of waiting for an end that never comes.
+ * Reads a whole answer of at most MAX_ANSWER_BYTES. It fails when the connection closes before the answer is
+ * complete, instead of waiting for an end that never comes, and stops reading the moment the limit is passed.
  */
-function readBody(message: IncomingMessage): Promise<string> {
+function readBounded(message: IncomingMessage, tooLarge: () => Error): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(message.headers['content-length']) > MAX_ANSWER_BYTES) {
+      reject(tooLarge())
+      return
+    }
     const chunks: Buffer[] = []
-    message.on('data', (chunk: Buffer) => chunks.push(chunk))
+    let size = 0
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_ANSWER_BYTES) {
+        message.destroy()
+        reject(tooLarge())
+        return
+      }
+      chunks.push(chunk)
+    })
     message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     message.on('error', reject)
     message.on('close', () => {
@@ -144,10 +214,9 @@ export function headerValue(value: string | string[] | undefined): string | unde
   return Array.isArray(value) ? value[0] : value
 }
 
-function describeNetworkError(error: unknown, timeoutMs: number): string {
+function describeNetworkError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (error.message.startsWith('Request timeout')) return `no answer within ${timeoutMs / 1000} s`
     return code ? `${code} (${error.message})` : error.message
   }
   return String(error)

@@ -1,6 +1,7 @@
 // The one error type for answers that are not an expected outcome. SWR, IAM and their API gateway answer errors
 // in several JSON shapes; this reads them all into one.
 import type { ApiResponse } from './api-client.js'
+import { cleanServerText, withoutSecrets } from './server-text.js'
 
 export interface ErrorDetail {
   code?: string
@@ -18,9 +19,15 @@ function pick(object: Json, ...names: string[]): string | undefined {
   return undefined
 }
 
+/** A short excerpt of a body, quoted, for messages: secrets removed before it is cut, and made safe after. */
+export function excerpt(body: string): string {
+  return cleanServerText(JSON.stringify(withoutSecrets(body).slice(0, 200)), 250)
+}
+
 /**
  * Reads `{"error_code","error_msg"}` (the gateway, IAM), `{"errorCode","errorMessage"}`, a list of those,
  * `{"errors":[...]}` and `{"error":{...}}`. Anything else yields what little it can: a short excerpt of the text.
+ * Every value is server text, cleaned before it is kept.
  */
 export function parseErrorBody(body: string): ErrorDetail {
   let parsed: unknown
@@ -28,7 +35,7 @@ export function parseErrorBody(body: string): ErrorDetail {
     parsed = JSON.parse(body)
   } catch {
     const text = body.trim().replace(/\s+/g, ' ')
-    return text ? { message: text.length > 200 ? `${text.slice(0, 200)}…` : text } : {}
+    return text ? { message: cleanServerText(text, 200) } : {}
   }
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
     const { errors, error } = parsed as Json
@@ -42,10 +49,12 @@ export function parseErrorBody(body: string): ErrorDetail {
   // The gateway appends the canonical request it computed to a signature error: useful in debug output
   // (where the client logs whole error bodies), too long for the one-line failure message.
   const message = pick(object, 'error_msg', 'errorMessage', 'error_message', 'message', 'detail')
+  const code = pick(object, 'error_code', 'errorCode', 'code')
+  const requestId = pick(object, 'request_id', 'requestId')
   return {
-    code: pick(object, 'error_code', 'errorCode', 'code'),
-    message: message?.replace(/,?\s*canonicalRequest:[\s\S]*$/, ''),
-    requestId: pick(object, 'request_id', 'requestId'),
+    code: code === undefined ? undefined : cleanServerText(code, 60),
+    message: message === undefined ? undefined : cleanServerText(message.replace(/,?\s*canonicalRequest:[\s\S]*$/, '')),
+    requestId: requestId === undefined ? undefined : cleanServerText(requestId, 80),
   }
 }
 
@@ -73,13 +82,44 @@ export type Hint = (status: number, detail: ErrorDetail) => string
 
 /** The error for an answer that is not one of the outcomes its operation expects. */
 export function requestError(response: ApiResponse, hint: Hint = hintFor): SwrRequestError {
+  if (response.status >= 300 && response.status < 400) return redirectError(response)
   const detail = parseErrorBody(response.body)
   return new SwrRequestError(response.operation, response.status, detail, hint(response.status, detail))
 }
 
+/** Where a redirect points, as an origin only (its path may carry anything), or why it cannot be told. */
+function redirectTarget(location: string | string[] | undefined, from: string): string {
+  const text = Array.isArray(location) ? location[0] : location
+  if (!text) return 'nowhere (no Location header)'
+  try {
+    const target = new URL(text, from)
+    return target.origin === 'null' ? 'an address that is not a web origin' : cleanServerText(target.origin, 120)
+  } catch {
+    return `an address that is not a URL (${excerpt(text)})`
+  }
+}
+
+/**
+ * A 3xx is never followed: it would carry the credentials to wherever it points. Real SWR and IAM endpoints do not
+ * redirect, so one means the endpoint or a proxy is not what it should be.
+ */
+function redirectError(response: ApiResponse): SwrRequestError {
+  const target = redirectTarget(response.headers.location, response.url)
+  const hint =
+    'The action does not follow redirects, which would carry the credentials elsewhere. Check that endpoint ' +
+    '(or iam_endpoint) is the API itself, not a web page or a moved address, and the proxy in https_proxy.'
+  return new SwrRequestError(
+    response.operation,
+    response.status,
+    {},
+    hint,
+    `${response.operation} failed: the answer was HTTP ${response.status}, a redirect to ${target}. ${hint}`,
+  )
+}
+
 /** The error for a successful answer whose body is not what the operation returns. */
 export function unexpectedBody(response: ApiResponse, expected: string, problem?: string): SwrRequestError {
-  const shown = problem ?? JSON.stringify(response.body.slice(0, 200))
+  const shown = problem === undefined ? excerpt(response.body) : cleanServerText(problem)
   return new SwrRequestError(
     response.operation,
     response.status,

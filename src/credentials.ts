@@ -1,6 +1,7 @@
 // How a run signs in. One method per run, chosen by a fixed precedence: auth_token, then access keys (inputs,
 // then environment), then an IAM user's password, then OpenID Connect. A set of credentials is always taken
 // whole from one source, so an access key from one place is never paired with a secret from another.
+import type { IdTokenEndpoint } from './github-id-token.js'
 
 /** What SWR requests carry. */
 export type Credentials =
@@ -18,6 +19,8 @@ export interface PasswordSignIn {
 export interface OidcSignIn {
   kind: 'oidc'
   idpId: string
+  /** Where the runner lets this job ask GitHub for ID tokens. */
+  idTokenEndpoint: IdTokenEndpoint
   /** Undefined asks GitHub for its default audience, the URL of the repository's owner. */
   audience?: string
   source: string
@@ -118,11 +121,17 @@ export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | 
 
   const idpId = inputs.idp_id || env[IDP_VARIABLE]
   if (idpId) {
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return OIDC_PERMISSION_MESSAGE
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    if (!url || !requestToken) return OIDC_PERMISSION_MESSAGE
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      return 'ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL: OpenID Connect sign-in needs the runner to set it.'
+    }
     return {
       signIn: {
         kind: 'oidc',
         idpId,
+        idTokenEndpoint: { url, requestToken },
         audience: inputs.id_token_audience || undefined,
         source: `OpenID Connect through identity provider ${idpId}`,
       },

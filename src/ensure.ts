@@ -168,7 +168,8 @@ async function settle(
   let settingsDiffer: SettingChange[] = drift
   if (drift.length > 0 && request.updateExisting) {
     if (!request.dryRun) {
-      await api.updateRepository(request.namespace, repository, updateBody(info, drift))
+      const body = updateBody(info, drift, `${request.namespace}/${repository}`)
+      await api.updateRepository(request.namespace, repository, body)
       info = withSettings(info, drift)
     }
     settingsChanged = drift

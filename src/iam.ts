@@ -5,6 +5,8 @@ import { headerValue, isSuccess, isSuccessStatus } from './api-client.js'
 import { endpointUrl } from './endpoint.js'
 import type { Credentials, OidcSignIn, PasswordSignIn, SignIn } from './credentials.js'
 import { type ErrorDetail, requestError } from './api-error.js'
+import { requestIdToken } from './github-id-token.js'
+import { cleanServerText } from './server-text.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -13,8 +15,6 @@ export interface TokenContext {
   iamEndpoint: URL
   /** The project a token is scoped to is named after the region. */
   region: string
-  /** Asks GitHub for an ID token for the audience (undefined: GitHub's default). */
-  requestIdToken: (audience?: string) => Promise<string>
   /** Hides a secret from the log; called the moment one is received. */
   mask: (secret: string) => void
 }
@@ -80,13 +80,7 @@ export function passwordHint(status: number, signIn: PasswordSignIn, region: str
 }
 
 export async function oidcToken(context: TokenContext, signIn: OidcSignIn): Promise<string> {
-  let idToken: string
-  try {
-    idToken = await context.requestIdToken(signIn.audience)
-  } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
-    throw new Error(`Requesting an ID token from GitHub failed: ${reason}`, { cause: error })
-  }
+  const idToken = await requestIdToken(context.client, signIn.idTokenEndpoint, signIn.audience)
   context.mask(idToken)
   const response = await context.client.send({
     operation: `Exchanging GitHub's ID token through identity provider ${signIn.idpId}`,
@@ -122,12 +116,18 @@ export function oidcHint(
     )
   }
   if (isSuccessStatus(status)) return 'IAM answered without an X-Subject-Token header.'
-  const audience = Array.isArray(claims.aud) ? claims.aud.join(', ') : (claims.aud ?? 'unknown')
-  const expires = claims.exp ? new Date(claims.exp * 1000).toISOString() : 'unknown'
-  const facts = `The ID token was issued by ${claims.iss ?? 'an unknown issuer'} for the audience "${audience}", valid until ${expires}.`
+  // The claims come from GitHub's answer: shown only as clean text.
+  const audience = cleanServerText(
+    Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud ?? 'unknown'),
+    120,
+  )
+  const issuer = claims.iss === undefined ? 'an unknown issuer' : cleanServerText(String(claims.iss), 120)
+  const exp = typeof claims.exp === 'number' && Math.abs(claims.exp) < 8e12 ? claims.exp : undefined
+  const expires = exp === undefined ? 'unknown' : new Date(exp * 1000).toISOString()
+  const facts = `The ID token was issued by ${issuer} for the audience "${audience}", valid until ${expires}.`
   const message = (detail.message ?? '').toLowerCase()
   let advice: string
-  if (claims.exp !== undefined && claims.exp * 1000 <= now) {
+  if (exp !== undefined && exp * 1000 <= now) {
     advice = "It has expired: check the runner's clock."
   } else if (/\baud|audience|client/.test(message)) {
     advice =

@@ -9,17 +9,25 @@ import { parseInputs, type Inputs } from './inputs.js'
 import { actionOutputs } from './outputs.js'
 import { failureMessage, reportLines } from './report.js'
 import { summaryModel } from './summary.js'
+import { addSecret } from './server-text.js'
+import { shownResult } from './shown-result.js'
 import { swrApi } from './swr-api.js'
 
 const USER_AGENT = 'swr-ensure-repository-action'
+
+/** Hides a secret from the log, and removes it from any server text the action shows or stores from now on. */
+function mask(secret: string): void {
+  core.setSecret(secret)
+  addSecret(secret)
+}
 
 function readInputs(): Inputs {
   // Secrets are masked the moment they are read, before anything could print them, even when an input is bad.
   const secrets = [
     ...SECRET_INPUTS.map((name) => core.getInput(name)),
-    ...ENVIRONMENT_CONVENTIONS.flat().map((name) => process.env[name]),
+    ...[...ENVIRONMENT_CONVENTIONS.flat(), 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].map((name) => process.env[name]),
   ]
-  for (const value of secrets) if (value) core.setSecret(value)
+  for (const value of secrets) if (value) mask(value)
   return parseInputs(
     {
       text: (name) => core.getInput(name),
@@ -64,11 +72,11 @@ export async function run(): Promise<void> {
       client,
       iamEndpoint: inputs.iamEndpoint,
       region: inputs.region,
-      requestIdToken: (audience?: string) => core.getIDToken(audience),
-      mask: core.setSecret,
+      mask,
     })
     const api = swrApi(client, inputs.endpoint, authenticator(credentials))
-    const result = await ensureRepositories(api, inputs)
+    // From here on only what may be shown: every value that came from a server, cleaned.
+    const result = shownResult(await ensureRepositories(api, inputs))
     for (const line of reportLines(result, inputs)) (line.level === 'warning' ? core.warning : core.info)(line.text)
     for (const [name, value] of Object.entries(actionOutputs(result, inputs))) core.setOutput(name, value)
     if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, inputs)

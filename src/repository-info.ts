@@ -1,5 +1,6 @@
 // A repository's brief info, with the types SWR documents for its fields. An answer is read into this shape at the
 // boundary, once: every later decision, output and summary line works on checked values.
+import { cleanServerText } from './server-text.js'
 
 /** The documented fields and their types, in the order SWR's reference lists them. */
 const FIELD_TYPES = {
@@ -54,11 +55,25 @@ export interface InfoProblem {
 
 export const isInfoProblem = (value: RepositoryInfo | InfoProblem): value is InfoProblem => 'problem' in value
 
+/** A registry host (name or IPv4 address, with an optional port), as Docker takes it. */
+const HOST =
+  /^(?=.{1,253}(?::|$))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/
+
+/** Whether a pull path is HOST/namespace/repository for the repository that was asked about. */
+export function isPullPath(path: string, namespace: string, repository: string): boolean {
+  const suffix = `/${namespace}/${repository}`
+  return path.endsWith(suffix) && HOST.test(path.slice(0, -suffix.length))
+}
+
 /**
  * Reads a parsed body as brief info. A field of the wrong type is not guessed at (a string "true" is not a
- * boolean): the answer is refused, naming the field. Fields SWR does not document are left out.
+ * boolean): the answer is refused, naming the field. Fields SWR does not document are left out. The path, which
+ * later steps push to, must be the pull path of the repository asked about.
  */
-export function readRepositoryInfo(value: unknown): RepositoryInfo | InfoProblem {
+export function readRepositoryInfo(
+  value: unknown,
+  asked?: { namespace: string; repository: string },
+): RepositoryInfo | InfoProblem {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { problem: 'not an object' }
   const record = value as Record<string, unknown>
   if (!('name' in record)) return { problem: 'no name' }
@@ -71,5 +86,20 @@ export function readRepositoryInfo(value: unknown): RepositoryInfo | InfoProblem
     }
     info[field] = fieldValue
   }
+  const { path } = info
+  if (asked && typeof path === 'string' && !isPullPath(path, asked.namespace, asked.repository)) {
+    const shown = cleanServerText(path, 100)
+    return {
+      problem: `its path "${shown}" is not a pull path HOST/${asked.namespace}/${asked.repository}`,
+      field: 'path',
+    }
+  }
   return info as RepositoryInfo
+}
+
+/** The info with every text made safe to show; numbers and booleans are safe as they are. */
+export function cleanInfo(info: RepositoryInfo): RepositoryInfo {
+  return Object.fromEntries(
+    Object.entries(info).map(([field, value]) => [field, typeof value === 'string' ? cleanServerText(value) : value]),
+  ) as RepositoryInfo
 }

@@ -27,9 +27,19 @@ export function settingsDrift(info: RepositoryInfo, wish: SettingsWish): Setting
     .map(([field, to]) => ({ field, from: info[field], to }))
 }
 
-/** The update body: is_public is required by the API, so the current value goes along when it stays. */
-export function updateBody(info: RepositoryInfo, changes: SettingChange[]): UpdateRepositoryBody {
-  const body: UpdateRepositoryBody = { is_public: info.is_public === true }
+/**
+ * The update body: is_public is required by the API, so the current value goes along when it stays. When SWR's
+ * brief info did not say it, guessing could make a public repository private: that is refused instead.
+ */
+export function updateBody(info: RepositoryInfo, changes: SettingChange[], name: string): UpdateRepositoryBody {
+  const isPublic = changes.find((change) => change.field === 'is_public')?.to ?? info.is_public
+  if (typeof isPublic !== 'boolean') {
+    throw new Error(
+      `Updating repository ${name} needs its is_public setting, which SWR's brief info did not include, and the ` +
+        'is_public input was not given: give is_public as well, so that the update cannot change it by mistake.',
+    )
+  }
+  const body: UpdateRepositoryBody = { is_public: isPublic }
   for (const { field, to } of changes) Object.assign(body, { [field]: to })
   return body
 }

@@ -64,7 +64,7 @@ export function summaryModel(result: EnsureResult, context: SummaryContext): Sum
       heading,
       rows: [
         ['Image to push', code(imageOf(entry, context))],
-        ['Visibility', info.is_public === true ? 'public' : 'private'],
+        ['Visibility', info.is_public === undefined ? 'not given by SWR' : info.is_public ? 'public' : 'private'],
         ['Category', escapeHtml(String(info.category ?? ''))],
         ['Images', escapeHtml(String(info.num_images ?? 0))],
         ['Size', escapeHtml(formatSize(info.size ?? 0))],

@@ -83,8 +83,8 @@ function parsedBody(response: ApiResponse): unknown {
   }
 }
 
-function repositoryInfo(response: ApiResponse): RepositoryInfo {
-  const read = readRepositoryInfo(parsedBody(response))
+function repositoryInfo(response: ApiResponse, namespace: string, repository: string): RepositoryInfo {
+  const read = readRepositoryInfo(parsedBody(response), { namespace, repository })
   if (!isInfoProblem(read)) return read
   if (read.field) throw unexpectedBody(response, "a repository's brief info", read.problem)
   throw unexpectedBody(response, "a repository's brief info")
@@ -107,7 +107,8 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         'GET',
         repositoryPath(namespace, repository),
       )
-      return outcome<RepositoryRead>(response, () => ({ kind: 'found', info: repositoryInfo(response) }), {
+      const found = () => ({ kind: 'found' as const, info: repositoryInfo(response, namespace, repository) })
+      return outcome<RepositoryRead>(response, found, {
         404: () => ({
           kind: 'missing',
           organizationMissing: namesOrganizationMissing(response),

@@ -50,3 +50,12 @@ export function maskedValues(result: ActionRun): string[] {
     .filter((line) => line.startsWith('::add-mask::'))
     .map((line) => line.slice('::add-mask::'.length))
 }
+
+/** Server text as the action may show it: one line, no control characters, bounded, no workflow command in it. */
+export function expectSafeText(text: string): void {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/)
+  expect(text.trimStart().startsWith('::')).toBe(false)
+  expect(text).not.toContain('##[')
+  expect(text.length).toBeLessThan(400)
+}

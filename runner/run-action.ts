@@ -1,7 +1,7 @@
 // Runs the bundled action the way a GitHub runner does: a fresh `node dist/index.js` process, the inputs as
 // INPUT_* variables (action.yml's defaults filled in), and outputs read back from the GITHUB_OUTPUT file.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,6 +18,8 @@ export interface ActionRun {
   summary: string
   /** The wall time of the whole process, in milliseconds. */
   durationMs: number
+  /** The process's peak resident memory (VmHWM), sampled from /proc where there is one. */
+  peakMemoryBytes?: number
 }
 
 interface ActionMetadata {
@@ -86,14 +88,27 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   })
   let stdout = ''
   let stderr = ''
+  let peakMemoryBytes: number | undefined
+  const status = `/proc/${child.pid}/status`
+  const sampler = existsSync('/proc/self/status')
+    ? setInterval(() => {
+        try {
+          const kib = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'))?.[1])
+          if (kib) peakMemoryBytes = Math.max(peakMemoryBytes ?? 0, kib * 1024)
+        } catch {
+          // The process has ended.
+        }
+      }, 20)
+    : undefined
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve))
   clearTimeout(timer)
+  clearInterval(sampler)
   const durationMs = performance.now() - started
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
   rmSync(workdir, { recursive: true, force: true })
-  return { exitCode, stdout, stderr, outputs, summary, durationMs }
+  return { exitCode, stdout, stderr, outputs, summary, durationMs, peakMemoryBytes }
 }

@@ -106,8 +106,9 @@ function redirectTarget(location: string | string[] | undefined, from: string): 
 function redirectError(response: ApiResponse): SwrRequestError {
   const target = redirectTarget(response.headers.location, response.url)
   const hint =
-    'The action does not follow redirects, which would carry the credentials elsewhere. Check that endpoint ' +
-    '(or iam_endpoint) is the API itself, not a web page or a moved address, and the proxy in https_proxy.'
+    'The action does not follow redirects, which would carry the credentials elsewhere. Check that ' +
+    `${new URL(response.url).origin} (from the endpoint or iam_endpoint input) is the API itself, not a web page ` +
+    'or a moved address, and the proxy in https_proxy.'
   return new SwrRequestError(
     response.operation,
     response.status,

@@ -24,6 +24,26 @@ export function visibleLog(result: ActionRun): string {
   return `${shown}\n${result.stderr}`
 }
 
+/** The log as a viewer sees it: the masks the run asked for applied. */
+export function viewerLog(result: ActionRun): string {
+  let log = visibleLog(result)
+  for (const value of maskedValues(result).sort((a, b) => b.length - a.length)) {
+    if (value) log = log.replaceAll(value, '***')
+  }
+  return log
+}
+
+/** Every command the run printed is one the action means to print, and it masked only the values allowed. */
+export function expectOnlyOwnCommands(result: ActionRun, maskable: string[]): void {
+  for (const line of result.stdout.split(/\r?\n/)) {
+    expect(line).not.toContain('##[')
+    if (line.trimStart().startsWith('::')) {
+      expect(line).toMatch(/^::(add-mask|debug|error|warning|notice|group|endgroup)::/)
+    }
+  }
+  for (const value of maskedValues(result)) expect(maskable).toContain(value)
+}
+
 /** Fails when a secret shows in the visible log, the outputs or the job summary. */
 export function expectNoSecretShown(result: ActionRun, secrets: string[]): void {
   const log = visibleLog(result)

@@ -6,7 +6,7 @@ import { parse } from 'yaml'
 import { SECRET_INPUTS } from '../src/credentials.js'
 import type { EnsureResult } from '../src/ensure.js'
 import { type InputSource, parseInputs } from '../src/inputs.js'
-import { actionOutputs } from '../src/outputs.js'
+import { actionOutputs, loginOutputs } from '../src/outputs.js'
 import { INFO_FIELDS } from '../src/repository-info.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
 
@@ -84,8 +84,10 @@ describe('outputs', () => {
     ],
   }
 
-  it('a successful run writes exactly the outputs action.yml declares', () => {
-    expect(Object.keys(actionOutputs(success, context)).sort()).toEqual(Object.keys(metadata.outputs).sort())
+  it('a successful run with a login writes exactly the outputs action.yml declares', () => {
+    const secret = { host: 'h', username: 'u', password: 'p', auth: 'dTpw', expiresAt: new Date() }
+    const written = { ...actionOutputs(success, context), ...loginOutputs(secret) }
+    expect(Object.keys(written).sort()).toEqual(Object.keys(metadata.outputs).sort())
   })
 
   it('a failed run writes only declared outputs', () => {

@@ -1,9 +1,11 @@
 // A local SWR for tests and demos: the gateway in front of SWR's organizations, repositories and retention
-// policies, IAM's token operations and a stand-in for GitHub's ID-token endpoint, for several accounts.
+// policies, its registry login and a minimal registry, IAM's token operations and a stand-in for GitHub's ID-token
+// endpoint, for several accounts.
 import { type Account, DEMO_ACCOUNT } from './accounts.js'
 import { type FaultRule, Gateway, type LoggedRequest } from './gateway.js'
 import { GithubStandIn, type GithubJob } from './github.js'
 import { IamService, type IdentityProvider } from './iam.js'
+import { type LoginSecretRecord, RegistryService } from './registry.js'
 import { RetentionService } from './retention.js'
 import { type NamespaceRecord, type RepositoryRecord, SwrService } from './swr-service.js'
 
@@ -27,6 +29,8 @@ export type Operation =
   | 'passwordToken'
   | 'idTokenToken'
   | 'githubIdToken'
+  | 'createLoginSecret'
+  | 'registryCheck'
 
 export interface EmulatorOptions {
   accounts?: Account[]
@@ -50,17 +54,26 @@ export class SwrEmulator {
   private readonly retention: RetentionService
   private readonly iam: IamService
   private readonly githubStandIn: GithubStandIn
+  private readonly registry: RegistryService
 
   constructor(options: EmulatorOptions = {}) {
     this.accounts = options.accounts ?? [DEMO_ACCOUNT]
-    this.swr = new SwrService({ ...options, region: options.region ?? 'cn-north-4', accounts: this.accounts })
+    const region = options.region ?? 'cn-north-4'
+    this.swr = new SwrService({ ...options, region, accounts: this.accounts })
     this.retention = new RetentionService(this.swr)
+    this.registry = new RegistryService(region)
     this.githubStandIn = new GithubStandIn(options.github)
     this.iam = new IamService(this.accounts, options.identityProviders ?? [], this.githubStandIn.idTokens)
     this.gateway = new Gateway({
       accounts: this.accounts,
       tokenAccount: (token) => this.iam.tokenAccount(token),
-      routes: [...this.swr.routes, ...this.retention.routes, ...this.iam.routes, ...this.githubStandIn.routes],
+      routes: [
+        ...this.swr.routes,
+        ...this.retention.routes,
+        ...this.registry.routes,
+        ...this.iam.routes,
+        ...this.githubStandIn.routes,
+      ],
       latencyMs: options.latencyMs,
       tls: options.tls,
     })
@@ -146,6 +159,16 @@ export class SwrEmulator {
 
   set github(job: GithubJob | undefined) {
     this.githubStandIn.job = job
+  }
+
+  /** The registry host CreateSecret answers for (the one in every repository's path). */
+  get registryHost(): string {
+    return this.registry.host
+  }
+
+  /** Every temporary registry login issued, newest last. */
+  get loginSecrets(): LoginSecretRecord[] {
+    return this.registry.secrets
   }
 
   addNamespace(name: string, owner?: Account): NamespaceRecord {

@@ -1,7 +1,8 @@
 // Runs the bundled action the way a GitHub runner does: a fresh `node dist/index.js` process, the inputs as
-// INPUT_* variables (action.yml's defaults filled in), and outputs read back from the GITHUB_OUTPUT file.
+// INPUT_* variables (action.yml's defaults filled in), outputs and state read back from the GITHUB_OUTPUT and
+// GITHUB_STATE files; then, when asked, the post step `node dist/post/index.js` with the state as STATE_* variables.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +21,10 @@ export interface ActionRun {
   durationMs: number
   /** The process's peak resident memory (VmHWM), sampled from /proc where there is one. */
   peakMemoryBytes?: number
+  /** What the main step saved for its post step (core.saveState). */
+  state: Record<string, string>
+  /** The post step's run, when it was asked for. */
+  post?: StepRun
 }
 
 interface ActionMetadata {
@@ -63,29 +68,24 @@ export interface RunOptions {
   /** Extra environment variables; the run starts from an environment without credentials. */
   env?: Record<string, string>
   timeoutMs?: number
+  /** The runner's home folder, where ~/.docker lives; by default a fresh folder per run, removed after it. */
+  home?: string
+  /** Run the post step too, right after the main step, with the state the main step saved. */
+  post?: boolean
 }
 
-export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
-  const workdir = mkdtempSync(join(tmpdir(), 'swr-action-'))
-  const outputFile = join(workdir, 'output')
-  const summaryFile = join(workdir, 'summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    RUNNER_TEMP: workdir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_ACTIONS: 'true',
-    ...options.env,
-  }
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[inputVariable(name)] = value
+export interface StepRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  durationMs: number
+  peakMemoryBytes?: number
+}
 
+/** Spawns one step's script with the environment, reading its output and sampling its peak memory. */
+async function spawnStep(script: string, env: Record<string, string>, timeoutMs: number): Promise<StepRun> {
   const started = performance.now()
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'index.js')], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   let peakMemoryBytes: number | undefined
@@ -102,13 +102,58 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     : undefined
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve))
   clearTimeout(timer)
   clearInterval(sampler)
-  const durationMs = performance.now() - started
-  const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
-  const summary = readFileSync(summaryFile, 'utf8')
+  return { exitCode, stdout, stderr, durationMs: performance.now() - started, peakMemoryBytes }
+}
+
+/** The environment a runner gives a step of this action: its inputs (with action.yml's defaults) and files. */
+function stepEnvironment(inputs: Record<string, string>, files: Record<string, string>, options: RunOptions) {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ACTIONS: 'true',
+    ...files,
+    ...options.env,
+  }
+  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) env[inputVariable(name)] = value
+  return env
+}
+
+export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  const workdir = mkdtempSync(join(tmpdir(), 'swr-action-'))
+  const home = options.home ?? join(workdir, 'home')
+  mkdirSync(home, { recursive: true })
+  const files = {
+    RUNNER_TEMP: workdir,
+    HOME: home,
+    USERPROFILE: home,
+    GITHUB_OUTPUT: join(workdir, 'output'),
+    GITHUB_STATE: join(workdir, 'state'),
+    GITHUB_STEP_SUMMARY: join(workdir, 'summary'),
+  }
+  for (const file of [files.GITHUB_OUTPUT, files.GITHUB_STATE, files.GITHUB_STEP_SUMMARY]) writeFileSync(file, '')
+  const timeoutMs = options.timeoutMs ?? 60_000
+
+  const main = await spawnStep(join('dist', 'index.js'), stepEnvironment(inputs, files, options), timeoutMs)
+  const outputs = parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  const state = parseOutputFile(readFileSync(files.GITHUB_STATE, 'utf8'))
+  const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')
   rmSync(workdir, { recursive: true, force: true })
-  return { exitCode, stdout, stderr, outputs, summary, durationMs, peakMemoryBytes }
+  const run: ActionRun = { ...main, outputs, summary, state }
+  if (options.post) run.post = await runPost(inputs, state, { ...options, home })
+  return run
+}
+
+/** The post step, as the runner runs it when the job ends: the same inputs, and the main step's state. */
+export async function runPost(
+  inputs: Record<string, string>,
+  state: Record<string, string>,
+  options: RunOptions & { home: string },
+): Promise<StepRun> {
+  const files = { HOME: options.home, USERPROFILE: options.home }
+  const env = stepEnvironment(inputs, files, options)
+  for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value
+  return spawnStep(join('dist', 'post', 'index.js'), env, options.timeoutMs ?? 60_000)
 }

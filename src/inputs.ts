@@ -30,6 +30,10 @@ export interface Inputs {
   retention?: RetentionWish
   dryRun: boolean
   summary: boolean
+  /** Log the container tools in to the registry, for this many seconds; then log out when the job ends. */
+  login: boolean
+  loginDurationSeconds: number
+  logout: boolean
 }
 
 /** How inputs are read: text is '' when not given; boolean is undefined when not given. */
@@ -133,6 +137,16 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
   const dryRun = attempt(() => source.boolean('dry_run')) ?? false
   const summary = attempt(() => source.boolean('summary')) ?? true
   const retention = parseRetention(source, fail)
+  const login = attempt(() => source.boolean('login')) ?? false
+  const logout = attempt(() => source.boolean('logout')) ?? true
+  const durationText = source.text('login_duration') || '21600'
+  const loginDurationSeconds = Number(durationText)
+  if (!/^\d+$/.test(durationText) || loginDurationSeconds < 900 || loginDurationSeconds > 86400) {
+    fail(
+      `Input login_duration ${quote(durationText)} must be a whole number of seconds from 900 (15 minutes) to ` +
+        '86400 (24 hours), e.g. 21600 for 6 hours.',
+    )
+  }
 
   const signInInputs = Object.fromEntries(SIGN_IN_INPUTS.map((name) => [name, source.text(name)])) as SignInInputs
   const resolved = resolveSignIn(signInInputs, env)
@@ -157,6 +171,9 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     retention,
     dryRun,
     summary,
+    login,
+    loginDurationSeconds,
+    logout,
   }
 }
 

@@ -6,12 +6,14 @@ import { ENVIRONMENT_CONVENTIONS, SECRET_INPUTS } from './credentials.js'
 import { type EnsureResult, ensureRepositories } from './ensure.js'
 import { signedInCredentials } from './iam.js'
 import { parseInputs, type Inputs } from './inputs.js'
-import { actionOutputs } from './outputs.js'
+import { elide } from './login-secret.js'
+import { type Login, LOGIN_STATE, logIn } from './login.js'
+import { actionOutputs, isFailure, loginOutputs, registryOf } from './outputs.js'
 import { failureMessage, reportLines } from './report.js'
 import { summaryModel } from './summary.js'
 import { addSecret } from './server-text.js'
 import { shownResult } from './shown-result.js'
-import { swrApi } from './swr-api.js'
+import { type SwrApi, swrApi } from './swr-api.js'
 
 const USER_AGENT = 'swr-ensure-repository-action'
 
@@ -37,8 +39,29 @@ function readInputs(): Inputs {
   )
 }
 
-async function writeSummary(result: EnsureResult, inputs: Inputs): Promise<void> {
-  const model = summaryModel(result, inputs)
+/** Logs the container tools in to the registry of the first repository ensured, as the inputs ask. */
+async function logInAsAsked(api: SwrApi, inputs: Inputs, result: EnsureResult): Promise<Login | undefined> {
+  const first = result.results.find((entry) => !isFailure(entry))
+  // With no repository ensured there is nothing to push to; the failure message says why.
+  if (!first || isFailure(first)) return undefined
+  const host = registryOf(first, inputs)
+  const hours = `${+(inputs.loginDurationSeconds / 3600).toFixed(2)} h`
+  if (inputs.dryRun) {
+    core.info(`Dry run: would log in to ${host} for ${hours}`)
+    return undefined
+  }
+  const wish = { region: inputs.region, host, durationSeconds: inputs.loginDurationSeconds }
+  const login = await logIn(api, wish, process.env, mask)
+  const { secret, record } = login
+  for (const [name, value] of Object.entries(loginOutputs(secret))) core.setOutput(name, value)
+  const where = record.via === 'config' ? record.configPath : 'the Docker CLI'
+  core.info(`Logged in to ${host} as ${elide(secret.username)} until ${secret.expiresAt.toISOString()} (${where})`)
+  if (inputs.logout) core.saveState(LOGIN_STATE, JSON.stringify(record))
+  return login
+}
+
+async function writeSummary(result: EnsureResult, inputs: Inputs, login?: Login): Promise<void> {
+  const model = summaryModel(result, inputs, login?.secret)
   core.summary.addHeading(model.title, 2).addRaw(`<p>${model.lead}</p>`, true)
   for (const table of model.tables) {
     core.summary
@@ -79,9 +102,16 @@ export async function run(): Promise<void> {
     const result = shownResult(await ensureRepositories(api, inputs))
     for (const line of reportLines(result, inputs)) (line.level === 'warning' ? core.warning : core.info)(line.text)
     for (const [name, value] of Object.entries(actionOutputs(result, inputs))) core.setOutput(name, value)
-    if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, inputs)
-    const failed = failureMessage(result, inputs.namespace)
-    if (failed) core.setFailed(failed)
+    let loginFailure: string | undefined
+    const login = !inputs.login
+      ? undefined
+      : await logInAsAsked(api, inputs, result).catch((error: unknown) => {
+          loginFailure = error instanceof Error ? error.message : String(error)
+          return undefined
+        })
+    if (inputs.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, inputs, login)
+    const failed = [failureMessage(result, inputs.namespace), loginFailure].filter(Boolean)
+    if (failed.length > 0) core.setFailed(failed.join('\n'))
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   } finally {

@@ -1,6 +1,7 @@
 // The step outputs: the first repository's brief info under SWR's own field names, what later steps need to
 // push, and every repository in `repositories`.
 import type { EnsureResult, RepositoryFailure, RepositoryResult } from './ensure.js'
+import type { LoginSecret } from './login-secret.js'
 import { INFO_FIELDS, type RepositoryInfo } from './repository-info.js'
 
 export interface OutputContext {
@@ -63,5 +64,14 @@ export function actionOutputs(result: EnsureResult, context: OutputContext): Rec
     image: imageOf(first, context),
     repository_created: String(first.created),
     json: JSON.stringify(first.info),
+  }
+}
+
+/** The outputs of a registry login, for tools that log in themselves (docker/login-action, podman, helm, oras). */
+export function loginOutputs(secret: LoginSecret): Record<string, string> {
+  return {
+    docker_username: secret.username,
+    docker_password: secret.password,
+    login_expires_at: secret.expiresAt.toISOString(),
   }
 }

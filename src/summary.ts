@@ -41,11 +41,16 @@ function formatSize(bytes: unknown): string {
 const code = (text: string) => `<code>${escapeHtml(text)}</code>`
 
 /** The summary's content, every value already escaped. */
-export function summaryModel(result: EnsureResult, context: SummaryContext): SummaryModel {
+export function summaryModel(
+  result: EnsureResult,
+  context: SummaryContext,
+  login?: { host: string; expiresAt: Date },
+): SummaryModel {
   const would = (done: string, planned: string) => (context.dryRun ? planned : done)
   const lead =
     (context.dryRun ? '<strong>Dry run</strong>: nothing was changed; this is what a real run would do. ' : '') +
-    `Organization ${code(context.namespace)}: ${result.namespaceCreated ? would('created', 'would be created') : 'existed'}.`
+    `Organization ${code(context.namespace)}: ${result.namespaceCreated ? would('created', 'would be created') : 'existed'}.` +
+    (login ? ` Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '')
   const tables = result.results.map((entry): SummaryTable => {
     const heading = escapeHtml(`${context.namespace}/${entry.repository}`)
     if (isFailure(entry)) return { heading, rows: [['Failed', escapeHtml(entry.error.message)]] }

@@ -2,6 +2,8 @@
 // every other answer is thrown as a SwrRequestError. HTTP statuses stay in this file.
 import { type ApiClient, type ApiResponse, type Authenticate, isSuccess } from './api-client.js'
 import {
+  type ErrorDetail,
+  hintFor,
   ORGANIZATION_NOT_FOUND_CODES,
   parseErrorBody,
   requestError,
@@ -11,6 +13,7 @@ import {
 import { endpointUrl } from './endpoint.js'
 import { isInfoProblem, readRepositoryInfo, type RepositoryInfo } from './repository-info.js'
 import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention.js'
+import { expiryOf, type LoginSecret, readLoginSecret } from './login-secret.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -54,6 +57,8 @@ export interface SwrApi {
   createRetention(namespace: string, repository: string, body: RetentionPolicyBody): Promise<void>
   updateRetention(namespace: string, repository: string, id: number, body: RetentionPolicyBody): Promise<void>
   deleteRetention(namespace: string, repository: string, id: number): Promise<RetentionDeletion>
+  /** A temporary login to the registry `host`, valid for the duration; SWR names the project after the region. */
+  createLoginSecret(region: string, durationSeconds: number, host: string): Promise<LoginSecret>
 }
 
 /** In URL paths SWR writes a repository's "/" as "$" (sent as a literal "$"). */
@@ -89,6 +94,19 @@ function repositoryInfo(response: ApiResponse, namespace: string, repository: st
   if (read.field) throw unexpectedBody(response, "a repository's brief info", read.problem)
   throw unexpectedBody(response, "a repository's brief info")
 }
+
+function loginSecret(response: ApiResponse, host: string, durationSeconds: number): LoginSecret {
+  const read = readLoginSecret(parsedBody(response), host)
+  if ('problem' in read) throw unexpectedBody(response, 'a registry login', read.problem)
+  const expires = response.headers['x-swr-expireat']
+  return { ...read, expiresAt: expiryOf(Array.isArray(expires) ? expires[0] : expires, durationSeconds, Date.now()) }
+}
+
+const loginHint = (status: number, detail: ErrorDetail) =>
+  status === 403
+    ? 'The IAM user may not create registry logins: it needs swr::createLoginSecret (identity policies), or a ' +
+      'system policy that holds it such as SWR FullAccess.'
+    : hintFor(status, detail)
 
 function retentionPolicies(response: ApiResponse): RetentionPolicy[] {
   const read = readRetentionPolicies(parsedBody(response))
@@ -188,6 +206,16 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
       )
       // Already gone (another job removed it) is as good as removed.
       return outcome<RetentionDeletion>(response, () => 'deleted', { 404: () => 'already-gone' })
+    },
+    async createLoginSecret(region, durationSeconds, host) {
+      const query = new URLSearchParams({ projectname: region, duration_seconds: String(durationSeconds) })
+      const response = await send(
+        `Creating a temporary login to ${host}`,
+        'POST',
+        `/v2/manage/utils/secret?${query.toString()}`,
+      )
+      if (isSuccess(response)) return loginSecret(response, host, durationSeconds)
+      throw requestError(response, loginHint)
     },
   }
 }

@@ -1,6 +1,7 @@
 // An SwrApi held in memory, for testing the ensure flow's decisions without a process or a socket. It behaves as
 // SWR does for one account; a test can script the next outcomes of an operation to stage races and odd answers.
 import { SwrRequestError } from '../../src/api-error.js'
+import type { LoginSecret } from '../../src/login-secret.js'
 import type { RepositoryInfo } from '../../src/repository-info.js'
 import type { RetentionPolicy, RetentionPolicyBody } from '../../src/retention.js'
 import type {
@@ -24,6 +25,7 @@ interface Outcomes {
   createRetention: void
   updateRetention: void
   deleteRetention: RetentionDeletion
+  createLoginSecret: LoginSecret
 }
 
 export type Operation = keyof Outcomes
@@ -168,6 +170,15 @@ export class InMemorySwr implements SwrApi {
       if (index < 0) return 'already-gone'
       list.splice(index, 1)
       return 'deleted'
+    })
+  }
+
+  createLoginSecret(region: string, durationSeconds: number, host: string): Promise<LoginSecret> {
+    return this.answer('createLoginSecret', `${region} ${durationSeconds} ${host}`, () => {
+      const username = `${region}@LOGIN${this.nextId++}`
+      const password = `password-${this.nextId++}`
+      const auth = Buffer.from(`${username}:${password}`).toString('base64')
+      return { host, username, password, auth, expiresAt: new Date(Date.now() + durationSeconds * 1000) }
     })
   }
 }

@@ -1,0 +1,59 @@
+// SWR's temporary registry login (CreateSecret), read from its answer and checked: the body holds Docker's config
+// shape, {"auths": {"HOST": {"auth": "<base64 of user:password>"}}}, and a header says when it expires.
+
+export interface LoginSecret {
+  /** The registry host the credential is for. */
+  host: string
+  username: string
+  password: string
+  /** base64 of username:password, as Docker's config file holds it. */
+  auth: string
+  /** When the credential expires. */
+  expiresAt: Date
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+/** Printable ASCII without spaces: what a registry user name or password is, and all Docker's config can hold. */
+const CREDENTIAL = /^[\x21-\x7e]{1,1024}$/
+
+/**
+ * The credential for `host` in a CreateSecret body, or what is wrong with the body. The value must decode to
+ * user:password exactly: anything else would be written into Docker's config and fail at the push, far from here.
+ */
+export function readLoginSecret(body: unknown, host: string): Omit<LoginSecret, 'expiresAt'> | { problem: string } {
+  const auths = (body as { auths?: unknown } | null)?.auths
+  if (!auths || typeof auths !== 'object' || Array.isArray(auths)) return { problem: 'it has no "auths" object' }
+  const entry = (auths as Record<string, unknown>)[host]
+  if (entry === undefined) {
+    const hosts = Object.keys(auths).length
+    return { problem: `it has no entry for the registry ${host} (${hosts} other${hosts === 1 ? '' : 's'})` }
+  }
+  const auth = (entry as { auth?: unknown } | null)?.auth
+  if (typeof auth !== 'string' || auth === '' || !BASE64.test(auth)) {
+    return { problem: `its entry for ${host} has no "auth" value in base64` }
+  }
+  const decoded = Buffer.from(auth, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  const username = decoded.slice(0, colon)
+  const password = decoded.slice(colon + 1)
+  if (colon < 0 || !CREDENTIAL.test(username) || !CREDENTIAL.test(password) || username.includes(':')) {
+    return { problem: `its entry for ${host} is not the base64 of user:password` }
+  }
+  return { host, username, password, auth }
+}
+
+/** When the credential expires: the X-Swr-Expireat header when it is a date, else now plus the duration asked. */
+export function expiryOf(header: string | undefined, durationSeconds: number, now: number): Date {
+  const told = header === undefined ? Number.NaN : Date.parse(header.trim())
+  // A date that is not in the future or the duration asked (with a minute's leeway for clocks) is not believed.
+  if (Number.isFinite(told) && told > now && told <= now + (durationSeconds + 60) * 1000) return new Date(told)
+  return new Date(now + durationSeconds * 1000)
+}
+
+/** A user name with its middle elided, for the log: "cn-north-4@OWF…KBXI". */
+export function elide(username: string): string {
+  const at = username.indexOf('@')
+  const prefix = at >= 0 ? username.slice(0, at + 1) : ''
+  const rest = username.slice(prefix.length)
+  return rest.length <= 8 ? `${prefix}${rest.slice(0, 2)}…` : `${prefix}${rest.slice(0, 3)}…${rest.slice(-4)}`
+}

@@ -26,10 +26,12 @@ export function readDockerConfig(path: string): DockerConfig {
   try {
     config = text.trim() === '' ? {} : JSON.parse(text)
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `: ${error.message}` : ''
+    // Only the position: the parser's message may quote the file, and the file holds other logins.
+    const where = /\(line \d+ column \d+\)/.exec(String(error))?.[0]
     throw new Error(
-      `The Docker config file ${path} is not valid JSON${reason}. It was left as it is: fix or remove it, or set ` +
-        'DOCKER_CONFIG to another folder for this job.',
+      `The Docker config file ${path} is not valid JSON${where ? ` ${where}` : ''}. It was left as it is: fix or ` +
+        'remove it, or set DOCKER_CONFIG to another folder for this job.',
+      { cause: error },
     )
   }
   if (!config || typeof config !== 'object' || Array.isArray(config)) {

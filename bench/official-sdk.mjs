@@ -1,5 +1,9 @@
 // The official-SDK contender: the steps of SWR's API guide (list organizations, create the organization, create the
-// repository, read its brief info) with Huawei's Node SDK, as a script a team would write instead of the action.
+// repository, read its brief info) with Huawei's Node SDK, as a script a team would write instead of the action;
+// with SWR_LOGIN (the region), it also creates a temporary login and writes it into Docker's config.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core'
 import * as swr from '@huaweicloud/huaweicloud-sdk-swr'
 
@@ -37,3 +41,10 @@ await Promise.all(
     console.log(`${namespace}/${repository}: ${info.path}`)
   }),
 )
+
+if (env.SWR_LOGIN) {
+  const secret = await client.createSecret(new swr.CreateSecretRequest().withProjectname(env.SWR_LOGIN))
+  const folder = join(homedir(), '.docker')
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, 'config.json'), JSON.stringify({ auths: secret.auths }), { mode: 0o600 })
+}

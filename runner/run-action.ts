@@ -157,3 +157,12 @@ export async function runPost(
   for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value
   return spawnStep(join('dist', 'post', 'index.js'), env, options.timeoutMs ?? 60_000)
 }
+
+/** A step's log as the runner shows it: ::add-mask:: lines consumed, and every masked value shown as ***. */
+export function shownLog(stdout: string): string {
+  const lines = stdout.split('\n')
+  const masked = lines.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice(12))
+  let shown = lines.filter((line) => !line.startsWith('::add-mask::')).join('\n')
+  for (const value of masked.sort((a, b) => b.length - a.length)) if (value) shown = shown.replaceAll(value, '***')
+  return shown
+}

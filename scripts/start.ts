@@ -1,23 +1,50 @@
-// `npm start`: the action against the built-in SWR emulator, exactly as a runner starts it, twice:
-// the first run creates the organization and repository, the second finds them with one request.
+// `npm start`: the action against the built-in SWR emulator, exactly as a runner starts it, twice: the first run
+// creates the organization and repository and logs Docker in, the second finds them with one request and logs in
+// again with one more. Then the registry is asked to accept the login, and the post step removes it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
-import { runAction } from '../runner/run-action.js'
+import { runAction, runPost, shownLog } from '../runner/run-action.js'
 
 const emulator = new SwrEmulator()
 const endpoint = await emulator.start()
-const inputs = { namespace: 'demo-team', repository: 'apps/web', category: 'linux', region: 'cn-north-4', endpoint }
+const home = mkdtempSync(join(tmpdir(), 'swr-start-home-'))
+const configPath = join(home, '.docker', 'config.json')
+const inputs = {
+  namespace: 'demo-team',
+  repository: 'apps/web',
+  category: 'linux',
+  region: 'cn-north-4',
+  endpoint,
+  login: 'true',
+}
 const env = DEMO_KEY_ENV
+
+/** The config file as written, with every auth value shown as ***. */
+function shownConfig(): string {
+  try {
+    const text = readFileSync(configPath, 'utf8')
+    return text.replace(/("auth":\s*")[^"]*"/g, '$1***"')
+  } catch {
+    return '(no file)'
+  }
+}
 
 console.log(`SWR emulator at ${endpoint}; inputs: ${JSON.stringify(inputs)}\n`)
 let failed = false
+let state: Record<string, string> = {}
 for (const label of ['First run (nothing exists yet)', 'Second run (both exist)']) {
   emulator.resetLog()
-  const run = await runAction(inputs, { env })
+  const run = await runAction(inputs, { env, home })
+  state = run.state
   console.log(`== ${label}: exit code ${run.exitCode}, ${run.durationMs.toFixed(0)} ms`)
-  console.log(run.stdout.trimEnd())
+  console.log(shownLog(run.stdout).trimEnd())
   if (run.stderr) console.log(run.stderr.trimEnd())
   console.log('-- outputs')
-  for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}=${value}`)
+  for (const [name, value] of Object.entries(run.outputs)) {
+    console.log(`${name}=${name === 'docker_password' ? '***' : value}`)
+  }
   console.log('-- requests the emulator received')
   for (const request of emulator.requests) {
     console.log(
@@ -27,5 +54,21 @@ for (const label of ['First run (nothing exists yet)', 'Second run (both exist)'
   console.log(`${emulator.requests.length} requests over ${emulator.connections} connection(s)\n`)
   failed ||= run.exitCode !== 0
 }
+
+console.log(`== Docker's config file, ${configPath}`)
+console.log(shownConfig())
+const auth = JSON.parse(readFileSync(configPath, 'utf8')).auths?.[emulator.registryHost]?.auth as string
+const answer = await fetch(`${endpoint}/v2/`, { headers: { Authorization: `Basic ${auth}` } })
+console.log(`-- the registry, asked as a registry client asks (GET /v2/ with that login): HTTP ${answer.status}\n`)
+failed ||= answer.status !== 200
+
+const post = await runPost(inputs, state, { env, home })
+console.log(`== The post step, at the end of the job: exit code ${post.exitCode}, ${post.durationMs.toFixed(0)} ms`)
+console.log(shownLog(post.stdout).trimEnd())
+console.log(`-- Docker's config file after it`)
+console.log(shownConfig())
+failed ||= post.exitCode !== 0
+
 await emulator.stop()
+rmSync(home, { recursive: true, force: true })
 process.exitCode = failed ? 1 : 0

@@ -1,5 +1,5 @@
 // Reading a run's log the way the runner presents it.
-import type { ActionRun } from '../../runner/run-action.js'
+import { type ActionRun, shownLog } from '../../runner/run-action.js'
 
 /** The messages of one workflow command (error, warning, debug, ...), unescaped as the runner shows them. */
 export function commandMessages(result: ActionRun, command: string): string[] {
@@ -26,11 +26,7 @@ export function visibleLog(result: ActionRun): string {
 
 /** The log as a viewer sees it: the masks the run asked for applied. */
 export function viewerLog(result: ActionRun): string {
-  let log = visibleLog(result)
-  for (const value of maskedValues(result).sort((a, b) => b.length - a.length)) {
-    if (value) log = log.replaceAll(value, '***')
-  }
-  return log
+  return `${shownLog(result.stdout)}\n${result.stderr}`
 }
 
 /** Every command the run printed is one the action means to print, and it masked only the values allowed. */

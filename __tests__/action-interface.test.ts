@@ -78,7 +78,7 @@ describe('outputs', () => {
   const context = { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com' }
   const info = Object.fromEntries(INFO_FIELDS.map((field) => [field, field === 'is_public' ? true : field]))
   const success: EnsureResult = {
-    namespaceCreated: true,
+    namespace: 'created' as const,
     results: [
       { repository: 'web', info: { ...info, name: 'web' }, created: true, settingsChanged: [], settingsDiffer: [] },
     ],
@@ -91,7 +91,10 @@ describe('outputs', () => {
   })
 
   it('a failed run writes only declared outputs', () => {
-    const failure: EnsureResult = { namespaceCreated: false, results: [{ repository: 'web', error: new Error('x') }] }
+    const failure: EnsureResult = {
+      namespace: 'exists' as const,
+      results: [{ repository: 'web', error: new Error('x') }],
+    }
     for (const name of Object.keys(actionOutputs(failure, context)))
       expect(Object.keys(metadata.outputs)).toContain(name)
   })

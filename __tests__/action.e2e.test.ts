@@ -324,7 +324,7 @@ describe('failures that need the user', () => {
     const result = await run()
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(
-      /^Creating organization team failed with HTTP 403 SVCSTG\.SWR\.4039002: No permission\. The IAM user lacks an SWR permission .*swr:namespace:createNamespace/,
+      /^Creating organization team failed with HTTP 403 SVCSTG\.SWR\.4039002: No permission\. The IAM user lacks the permission swr:namespace:createNamespace, needed for runs that create an organization/,
     )
     expect(emulator.requests).toHaveLength(2)
   })
@@ -360,7 +360,11 @@ describe('bad input', () => {
     [{ repository: 'Owner/Repo' }, KEY_ENV, /^Input repository "Owner\/Repo" .*use "owner\/repo"/],
     [{ repository: 'web:latest' }, KEY_ENV, /^Input repository "web:latest" .*":".*Accepted: 1 to 128 characters/],
     [{ repository: 'a\tb' }, KEY_ENV, /^Input repository "a\\tb" .*control character \(U\+0009\)/],
-    [{ category: 'games' }, KEY_ENV, /^Input category "games" is not one of SWR's categories: app_server, linux/],
+    [
+      { category: 'games' },
+      KEY_ENV,
+      /^Input category "games" is not one of SWR's categories\. Accepted: app_server, linux/,
+    ],
     [{ is_public: 'yes' }, KEY_ENV, /is_public/],
     [{ max_attempts: 'many' }, KEY_ENV, /^Input max_attempts "many" must be a whole number from 1 to 10/],
     [{ endpoint: 'http://swr-api.example.com' }, KEY_ENV, /^Input endpoint .*plain http is only allowed for loopback/],

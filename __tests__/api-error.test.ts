@@ -31,7 +31,7 @@ describe('error bodies', () => {
 
   it('says what to do for each kind of failure', () => {
     expect(hintFor(401, {})).toMatch(/credentials/)
-    expect(hintFor(403, {})).toMatch(/swr:repo:createRepo/)
+    expect(hintFor(403, {})).toMatch(/"Permissions" in the README/)
     expect(hintFor(400, { code: 'SVCSTG.SWR.4000097' })).toMatch(/5 organizations/)
     expect(hintFor(401, { code: 'APIG.0301' })).toMatch(/signature was refused/)
     expect(hintFor(500, {})).toBe('')

@@ -32,7 +32,7 @@ describe("the README's re-runs and races table", () => {
     const result = await ensureRepositories(api, request())
 
     expect(api.calls).toEqual(['showRepository team/web'])
-    expect(result.namespaceCreated).toBe(false)
+    expect(result.namespace).toBe('exists')
     expect(succeeded(result.results[0])).toMatchObject({ created: false, info: { name: 'web', category: 'linux' } })
   })
 
@@ -42,7 +42,7 @@ describe("the README's re-runs and races table", () => {
     const result = await ensureRepositories(api, request({ category: 'lang', isPublic: true }))
 
     expect(api.calls).toEqual(['showRepository team/web', 'createRepository team/web', 'showRepository team/web'])
-    expect(result.namespaceCreated).toBe(false)
+    expect(result.namespace).toBe('exists')
     expect(succeeded(result.results[0])).toMatchObject({ created: true, info: { category: 'lang', is_public: true } })
   })
 
@@ -56,7 +56,7 @@ describe("the README's re-runs and races table", () => {
       'createRepository team/web',
       'showRepository team/web',
     ])
-    expect(result.namespaceCreated).toBe(true)
+    expect(result.namespace).toBe('created')
     expect(succeeded(result.results[0])).toMatchObject({ created: true, info: { category: 'other', is_public: false } })
   })
 
@@ -67,7 +67,7 @@ describe("the README's re-runs and races table", () => {
     expect(api.calls.filter((call) => call.startsWith('createNamespace'))).toEqual(['createNamespace team'])
     expect(api.calls).toHaveLength(10)
     expect(result.results.map((entry) => succeeded(entry).created)).toEqual([true, true, true])
-    expect(result.namespaceCreated).toBe(true)
+    expect(result.namespace).toBe('created')
   })
 })
 
@@ -87,7 +87,7 @@ describe('races with other jobs', () => {
       'createRepository team/web',
       'showRepository team/web',
     ])
-    expect(result.namespaceCreated).toBe(false)
+    expect(result.namespace).toBe('exists')
     expect(succeeded(result.results[0]).created).toBe(true)
   })
 
@@ -158,7 +158,7 @@ describe('races with other jobs', () => {
       'createRepository team/web',
       'showRepository team/web',
     ])
-    expect(result.namespaceCreated).toBe(true)
+    expect(result.namespace).toBe('created')
   })
 
   it('a create that still finds no organization after creating it fails with its own answer', async () => {
@@ -207,8 +207,26 @@ describe('failures', () => {
     const result = await ensureRepositories(api, request({ repositories: ['web', 'api'] }))
 
     expect(result.results.map(failed)).toEqual([quota, quota])
-    expect(result.namespaceCreated).toBe(false)
+    expect(result.namespace).toBe('unknown')
     expect(api.calls.filter((call) => call.startsWith('createNamespace'))).toHaveLength(1)
+  })
+
+  it('a first read that fails leaves the organization unknown: nothing is claimed about it', async () => {
+    const api = new InMemorySwr()
+    api.addRepository('team', 'web')
+    api.script('showRepository', (): never => {
+      throw refusal('Reading repository team/web', 401)
+    })
+    const result = await ensureRepositories(api, request())
+    expect(result.namespace).toBe('unknown')
+  })
+
+  it('an organization of another account is not reported as existing for this run', async () => {
+    const api = new InMemorySwr()
+    api.namespaces.set('team', 'another account')
+    api.script('createNamespace', 'exists')
+    const result = await ensureRepositories(api, request())
+    expect(result.namespace).toBe('unknown')
   })
 
   it('something other than an Error thrown is still a failure with a message', async () => {
@@ -230,7 +248,7 @@ describe('dry run', () => {
     )
 
     expect(api.writes()).toEqual([])
-    expect(result.namespaceCreated).toBe(true)
+    expect(result.namespace).toBe('created')
     expect(succeeded(result.results[0])).toEqual({
       repository: 'web',
       info: {
@@ -253,7 +271,7 @@ describe('dry run', () => {
     const result = await ensureRepositories(api, request({ dryRun: true, repositories: ['web', 'api'] }))
 
     expect(api.calls.filter((call) => call.startsWith('showNamespace'))).toEqual(['showNamespace team'])
-    expect(result.namespaceCreated).toBe(false)
+    expect(result.namespace).toBe('exists')
     expect(api.writes()).toEqual([])
   })
 

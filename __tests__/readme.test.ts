@@ -1,6 +1,8 @@
-// The README stays true to the tree: every file it names exists.
+// The README stays true to the tree and the code: every file it names exists, and its Permissions table is the one
+// the 403 hints are made from.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PERMISSIONS } from '../src/permissions.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
@@ -37,4 +39,21 @@ function namedFiles(text: string): string[] {
 it.each(namedFiles(readme))('%s exists', (name) => {
   const found = FOLDERS.some((folder) => existsSync(join(PROJECT_ROOT, folder, name)))
   expect(found).toBe(true)
+})
+
+it('the Permissions table is the one the 403 hints name', () => {
+  const section = readme.slice(
+    readme.indexOf('## Permissions'),
+    readme.indexOf('\n## ', readme.indexOf('## Permissions') + 1),
+  )
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*(action|-)/.test(line))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim().replaceAll('`', '')),
+    )
+  expect(rows).toEqual(PERMISSIONS.map(({ action, neededFor }) => [action, neededFor]))
 })

@@ -19,7 +19,7 @@ function existing(repository: string, overrides: Partial<RepositoryResult> = {})
 describe('the log report', () => {
   it('says what was found, created and changed, with the image to push from SWR’s own path', () => {
     const result: EnsureResult = {
-      namespaceCreated: true,
+      namespace: 'created' as const,
       results: [
         existing('web', {
           created: true,
@@ -44,7 +44,7 @@ describe('the log report', () => {
   })
 
   it('says what a dry run would do', () => {
-    const result: EnsureResult = { namespaceCreated: true, results: [existing('web', { created: true })] }
+    const result: EnsureResult = { namespace: 'created' as const, results: [existing('web', { created: true })] }
     expect(reportLines(result, { ...context, dryRun: true }).map((line) => line.text)).toEqual([
       'Organization team: would be created',
       'Repository team/web: would be created; image swr.ap-southeast-1.myhuaweicloud.com/team/web',
@@ -54,17 +54,17 @@ describe('the log report', () => {
 
 describe('the failure message', () => {
   it('is absent when everything succeeded', () => {
-    expect(failureMessage({ namespaceCreated: false, results: [existing('web')] }, 'team')).toBeUndefined()
+    expect(failureMessage({ namespace: 'exists' as const, results: [existing('web')] }, 'team')).toBeUndefined()
   })
 
   it('is the error itself for one repository', () => {
-    const result = { namespaceCreated: false, results: [{ repository: 'web', error: new Error('it failed') }] }
+    const result = { namespace: 'exists' as const, results: [{ repository: 'web', error: new Error('it failed') }] }
     expect(failureMessage(result, 'team')).toBe('it failed')
   })
 
   it('names each failed repository when several were tried', () => {
     const result = {
-      namespaceCreated: false,
+      namespace: 'exists' as const,
       results: [
         existing('web'),
         { repository: 'api', error: new Error('A') },
@@ -77,7 +77,7 @@ describe('the failure message', () => {
   it('says a shared error (the organization step) once', () => {
     const shared = new Error('The organization team already exists in another Huawei Cloud account')
     const result = {
-      namespaceCreated: false,
+      namespace: 'exists' as const,
       results: [
         { repository: 'web', error: shared },
         { repository: 'api', error: shared },
@@ -90,7 +90,7 @@ describe('the failure message', () => {
 describe('the job summary', () => {
   it('escapes every value that comes from an input or a server', () => {
     const result: EnsureResult = {
-      namespaceCreated: false,
+      namespace: 'exists' as const,
       results: [
         existing('web', { info: { name: 'web', category: '<b>linux</b>', size: 1536 } }),
         { repository: 'api', error: new Error('<script>alert(1)</script>') },

@@ -183,8 +183,7 @@ export function hintFor(status: number, detail: ErrorDetail): string {
       )
     case 403:
       return (
-        'The IAM user lacks an SWR permission this step needs (see "Permissions" in the README: ' +
-        'swr:namespace:createNamespace, swr:namespace:getNamespace, swr:repo:createRepo, swr:repo:getRepo), ' +
+        'The IAM user lacks an SWR permission this step needs (see "Permissions" in the README), ' +
         'or the organization belongs to another account.'
       )
     case 404:

@@ -41,8 +41,15 @@ export interface RepositoryFailure {
   error: Error
 }
 
+/**
+ * What the run learned of the organization: created by it (in a dry run: would be), known to exist (it was read,
+ * a create answered "exists" and reading showed it is ours, or a repository in it was read or created), or not
+ * known, when the run failed before any answer said.
+ */
+export type NamespaceState = 'created' | 'exists' | 'unknown'
+
 export interface EnsureResult {
-  namespaceCreated: boolean
+  namespace: NamespaceState
   /** One entry per repository, in the order given. */
   results: (RepositoryResult | RepositoryFailure)[]
 }
@@ -60,16 +67,28 @@ export function createRepositoryBody(repository: string, wish: SettingsWish): Cr
 interface NamespaceStep {
   /** Makes sure the organization exists, once per run however many repositories ask. */
   ensure(knownMissing: boolean): Promise<boolean>
-  /** Whether this run created the organization (in a dry run: would); false when nothing needed it. */
-  created(): Promise<boolean>
+  /** An answer showed that the organization exists. */
+  exists(): void
+  state(): Promise<NamespaceState>
 }
 
 function namespaceStep(api: SwrApi, namespace: string, dryRun: boolean): NamespaceStep {
   let pending: Promise<boolean> | undefined
+  let known = false
+  const exists = () => void (known = true)
   const check = (knownMissing: boolean) => (knownMissing ? Promise.resolve(true) : namespaceMissing(api, namespace))
+  const step = async (knownMissing: boolean) => {
+    const created = await (dryRun ? check(knownMissing) : ensureNamespace(api, namespace))
+    if (!created) exists()
+    return created
+  }
   return {
-    ensure: (knownMissing) => (pending ??= dryRun ? check(knownMissing) : ensureNamespace(api, namespace)),
-    created: async () => (pending ? pending.catch(() => false) : false),
+    ensure: (knownMissing) => (pending ??= step(knownMissing)),
+    exists,
+    state: async () => {
+      const created = pending ? await pending.catch(() => false) : false
+      return created ? 'created' : known ? 'exists' : 'unknown'
+    },
   }
 }
 
@@ -112,7 +131,7 @@ export async function ensureRepositories(api: SwrApi, request: EnsureRequest): P
       })),
     ),
   )
-  return { namespaceCreated: await namespace.created(), results }
+  return { namespace: await namespace.state(), results }
 }
 
 function createdResult(repository: string, info: RepositoryInfo, retention?: RetentionAction): RepositoryResult {
@@ -126,7 +145,10 @@ async function ensureOne(
   namespace: NamespaceStep,
 ): Promise<RepositoryResult> {
   const read = await api.showRepository(request.namespace, repository)
-  if (read.kind === 'found') return settle(api, request, repository, read.info)
+  if (read.kind === 'found') {
+    namespace.exists()
+    return settle(api, request, repository, read.info)
+  }
 
   if (request.dryRun) {
     // The organization's own "missing" says so; any other needs a look, which the step shares.
@@ -143,6 +165,7 @@ async function ensureOne(
     created = await api.createRepository(request.namespace, body)
   }
   if (created.kind === 'organization-missing') throw created.refusal
+  namespace.exists()
 
   const reread = await api.showRepository(request.namespace, repository)
   if (reread.kind === 'missing') throw reread.refusal

@@ -12,6 +12,8 @@ export interface Inputs {
   namespace: string
   /** One or more, in the order given. */
   repositories: string[]
+  /** Where the repository name came from when the workflow did not give one. */
+  repositoryOrigin?: string
   /** The settings of a repository this run creates; undefined when the workflow did not give them. */
   category?: string
   isPublic?: boolean
@@ -36,10 +38,16 @@ export interface Inputs {
   logout: boolean
 }
 
-/** How inputs are read: text is '' when not given; boolean is undefined when not given. */
+/** How inputs are read: text is '' when not given; boolean is undefined when not given, and throws when invalid. */
 export interface InputSource {
   text(name: string): string
   boolean(name: string): boolean | undefined
+}
+
+/** What the workflow's own context offers as defaults. */
+export interface WorkflowDefaults {
+  /** The GitHub repository the workflow runs for: the default repository name. */
+  githubRepository?: { owner: string; name: string }
 }
 
 /** An input's value as an error message shows it: quoted, escaped, and cut short when long. */
@@ -57,14 +65,21 @@ export class InputError extends Error {
   }
 }
 
-export function parseInputs(source: InputSource, env: Record<string, string | undefined>): Inputs {
+export function parseInputs(
+  source: InputSource,
+  env: Record<string, string | undefined>,
+  defaults: WorkflowDefaults = {},
+): Inputs {
   const problems: string[] = []
   const fail = (problem: string): undefined => void problems.push(problem)
-  const attempt = <T>(read: () => T): T | undefined => {
+  // The toolkit's own message neither shows the value nor reads well outside a runner: this one does both.
+  const boolean = (name: string): boolean | undefined => {
     try {
-      return read()
-    } catch (error) {
-      return fail(error instanceof Error ? error.message : String(error))
+      return source.boolean(name)
+    } catch {
+      return fail(
+        `Input ${name} ${quote(source.text(name))} is not a boolean: use true, True, TRUE, false, False or FALSE.`,
+      )
     }
   }
 
@@ -75,9 +90,10 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
       `Input namespace ${quote(namespace)} is not a valid SWR organization name: ${namespaceProblem}. Accepted: ${NAMESPACE_RULE.acceptedForm}.`,
     )
   }
-  const repositories = lines(source.text('repository'))
-  if (repositories.length === 0) fail('Input repository is required: one repository name, or several, one per line.')
-  for (const repository of repositories) {
+  const given = lines(source.text('repository'))
+  const named = given.length > 0 ? undefined : defaultRepository(defaults, fail)
+  const repositories = named ? [named.repository] : given
+  for (const repository of given) {
     const problem = nameProblem(repository, REPOSITORY_RULE)
     if (problem) {
       fail(
@@ -90,9 +106,13 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
 
   const category = source.text('category') || undefined
   if (category !== undefined && !CATEGORIES.includes(category)) {
-    fail(`Input category ${quote(category)} is not one of SWR's categories: ${CATEGORIES.join(', ')}.`)
+    const near = CATEGORIES.find((candidate) => candidate === category.toLowerCase())
+    fail(
+      `Input category ${quote(category)} is not one of SWR's categories${near ? `: use "${near}"` : ''}. ` +
+        `Accepted: ${CATEGORIES.join(', ')}.`,
+    )
   }
-  const isPublic = attempt(() => source.boolean('is_public'))
+  const isPublic = boolean('is_public')
   const description = source.text('description') || undefined
 
   const regionSource = [
@@ -133,12 +153,12 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     fail(`Input timeout_seconds ${quote(timeoutText)} must be a whole number of seconds from 1 to 600.`)
   }
 
-  const updateExisting = attempt(() => source.boolean('update_existing')) ?? false
-  const dryRun = attempt(() => source.boolean('dry_run')) ?? false
-  const summary = attempt(() => source.boolean('summary')) ?? true
+  const updateExisting = boolean('update_existing') ?? false
+  const dryRun = boolean('dry_run') ?? false
+  const summary = boolean('summary') ?? true
   const retention = parseRetention(source, fail)
-  const login = attempt(() => source.boolean('login')) ?? false
-  const logout = attempt(() => source.boolean('logout')) ?? true
+  const login = boolean('login') ?? false
+  const logout = boolean('logout') ?? true
   const durationText = source.text('login_duration') || '21600'
   const loginDurationSeconds = Number(durationText)
   if (!/^\d+$/.test(durationText) || loginDurationSeconds < 900 || loginDurationSeconds > 86400) {
@@ -156,6 +176,7 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
   return {
     namespace,
     repositories,
+    repositoryOrigin: named?.origin,
     category,
     isPublic,
     description,
@@ -175,6 +196,33 @@ export function parseInputs(source: InputSource, env: Record<string, string | un
     loginDurationSeconds,
     logout,
   }
+}
+
+/**
+ * The repository named after the GitHub repository, when the workflow gave none. The workflow did not type it, so
+ * it is lowercased here (a name typed into the input is refused with the lowercase hint instead).
+ */
+function defaultRepository(
+  defaults: WorkflowDefaults,
+  fail: (problem: string) => undefined,
+): { repository: string; origin: string } | undefined {
+  const github = defaults.githubRepository
+  if (!github) {
+    return fail(
+      'Input repository is required here: there is no GitHub repository to name it after (GITHUB_REPOSITORY is ' +
+        'not set). Give one repository name, or several, one per line.',
+    )
+  }
+  const repository = github.name.toLowerCase()
+  const problem = nameProblem(repository, REPOSITORY_RULE)
+  if (problem) {
+    return fail(
+      `Input repository was not given, and the GitHub repository's name ${quote(github.name)}, lowercased, is not a ` +
+        `valid SWR repository name: ${problem}. Set the input repository. Accepted: ${REPOSITORY_RULE.acceptedForm}.`,
+    )
+  }
+  const lowered = repository === github.name ? '' : ', lowercased'
+  return { repository, origin: `named after the GitHub repository ${github.owner}/${github.name}${lowered}` }
 }
 
 /** The non-empty lines of a multi-line input, trimmed. */

@@ -11,6 +11,7 @@ import { type Login, LOGIN_STATE, logIn } from './login.js'
 import { actionOutputs, isFailure, loginOutputs, registryOf } from './outputs.js'
 import { failureMessage, reportLines } from './report.js'
 import { summaryModel } from './summary.js'
+import { githubRepository } from './workflow.js'
 import { addSecret } from './server-text.js'
 import { shownResult } from './shown-result.js'
 import { type SwrApi, swrApi } from './swr-api.js'
@@ -23,20 +24,32 @@ function mask(secret: string): void {
   addSecret(secret)
 }
 
-function readInputs(): Inputs {
+async function readInputs(): Promise<Inputs> {
   // Secrets are masked the moment they are read, before anything could print them, even when an input is bad.
   const secrets = [
     ...SECRET_INPUTS.map((name) => core.getInput(name)),
     ...[...ENVIRONMENT_CONVENTIONS.flat(), 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].map((name) => process.env[name]),
   ]
   for (const value of secrets) if (value) mask(value)
+  // The repository defaults to the GitHub repository's name; only then is the workflow's context needed.
+  const githubDefault = core.getInput('repository').trim() === '' ? await githubRepository() : undefined
   return parseInputs(
     {
       text: (name) => core.getInput(name),
       boolean: (name) => (core.getInput(name) === '' ? undefined : core.getBooleanInput(name)),
     },
     process.env,
+    { githubRepository: githubDefault },
   )
+}
+
+/** How the run signs in, for the log; for OpenID Connect, with the audience the ID token is requested for. */
+async function signInText({ signIn }: Inputs): Promise<string> {
+  if (signIn.kind !== 'oidc') return signIn.source
+  if (signIn.audience) return `${signIn.source}, audience ${signIn.audience}`
+  const github = await githubRepository()
+  const audience = github ? `https://github.com/${github.owner}` : "the repository owner's URL"
+  return `${signIn.source}, audience ${audience} (GitHub's default)`
 }
 
 /** Logs the container tools in to the registry of the first repository ensured, as the inputs ask. */
@@ -81,10 +94,13 @@ export async function run(): Promise<void> {
     process.exitCode = 1
   })
   try {
-    const inputs = readInputs()
+    const inputs = await readInputs()
     if (inputs.signInSetAside) core.warning(inputs.signInSetAside)
     const mode = inputs.dryRun ? ' (dry run: read requests only)' : ''
-    core.info(`SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${inputs.signIn.source}${mode}`)
+    core.info(
+      `SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${await signInText(inputs)}${mode}`,
+    )
+    if (inputs.repositoryOrigin) core.info(`Repository ${inputs.repositories[0]}: ${inputs.repositoryOrigin}`)
     client = new ApiClient({
       maxAttempts: inputs.maxAttempts,
       timeoutMs: inputs.timeoutMs,

@@ -52,7 +52,8 @@ export function repositoryEntry(result: RepositoryResult | RepositoryFailure, co
 export function actionOutputs(result: EnsureResult, context: OutputContext): Record<string, string> {
   const outputs: Record<string, string> = {
     namespace: context.namespace,
-    namespace_created: String(result.namespaceCreated),
+    // "false" also when the run could not tell whether the organization existed: this run did not create it.
+    namespace_created: String(result.namespace === 'created'),
     repositories: JSON.stringify(result.results.map((entry) => repositoryEntry(entry, context))),
   }
   const [first] = result.results

@@ -16,8 +16,12 @@ export interface LogLine {
 export function reportLines(result: EnsureResult, context: ReportContext): LogLine[] {
   const would = (done: string, planned: string) => (context.dryRun ? planned : done)
   const info = (text: string): LogLine => ({ level: 'info', text })
-  const namespaceState = result.namespaceCreated ? would('created', 'would be created') : 'exists'
-  const lines = [info(`Organization ${context.namespace}: ${namespaceState}`)]
+  const lines: LogLine[] = []
+  // Only what an answer said: nothing when the run failed before any did.
+  if (result.namespace !== 'unknown') {
+    const state = result.namespace === 'created' ? would('created', 'would be created') : 'exists'
+    lines.push(info(`Organization ${context.namespace}: ${state}`))
+  }
   for (const entry of result.results) {
     if (isFailure(entry)) continue
     const name = `${context.namespace}/${entry.repository}`

@@ -49,7 +49,7 @@ export function summaryModel(
   const would = (done: string, planned: string) => (context.dryRun ? planned : done)
   const lead =
     (context.dryRun ? '<strong>Dry run</strong>: nothing was changed; this is what a real run would do. ' : '') +
-    `Organization ${code(context.namespace)}: ${result.namespaceCreated ? would('created', 'would be created') : 'existed'}.` +
+    namespaceSentence(result.namespace, context.namespace, would) +
     (login ? ` Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '')
   const tables = result.results.map((entry): SummaryTable => {
     const heading = escapeHtml(`${context.namespace}/${entry.repository}`)
@@ -80,6 +80,16 @@ export function summaryModel(
     }
   })
   return { title: 'SWR repositories', lead, tables }
+}
+
+/** Only what an answer said of the organization: nothing when the run failed before any did. */
+function namespaceSentence(
+  state: EnsureResult['namespace'],
+  namespace: string,
+  would: (done: string, planned: string) => string,
+): string {
+  if (state === 'unknown') return ''
+  return `Organization ${code(namespace)}: ${state === 'created' ? would('created', 'would be created') : 'existed'}.`
 }
 
 function retentionState(action: string, dryRun: boolean): string {

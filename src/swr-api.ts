@@ -2,7 +2,7 @@
 // every other answer is thrown as a SwrRequestError. HTTP statuses stay in this file.
 import { type ApiClient, type ApiResponse, type Authenticate, isSuccess } from './api-client.js'
 import {
-  type ErrorDetail,
+  type Hint,
   hintFor,
   ORGANIZATION_NOT_FOUND_CODES,
   parseErrorBody,
@@ -14,6 +14,7 @@ import { endpointUrl } from './endpoint.js'
 import { isInfoProblem, readRepositoryInfo, type RepositoryInfo } from './repository-info.js'
 import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention.js'
 import { expiryOf, type LoginSecret, readLoginSecret } from './login-secret.js'
+import { forbiddenHint, type SwrOperation } from './permissions.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -72,12 +73,23 @@ export function namesOrganizationMissing(response: ApiResponse): boolean {
   return response.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
 }
 
+/** What to do about a failed operation: for 403, the one permission it needs. */
+const hintFor403 =
+  (operation: SwrOperation): Hint =>
+  (status, detail) =>
+    status === 403 && !detail.code?.startsWith('APIG.') ? forbiddenHint(operation) : hintFor(status, detail)
+
 /** A success becomes `success()`, an expected status its outcome; any other answer is thrown. */
-function outcome<T>(response: ApiResponse, success: () => T, expected: Record<number, () => T> = {}): T {
+function outcome<T>(
+  operation: SwrOperation,
+  response: ApiResponse,
+  success: () => T,
+  expected: Record<number, () => T> = {},
+): T {
   if (isSuccess(response)) return success()
   const other = expected[response.status]
   if (other) return other()
-  throw requestError(response)
+  throw requestError(response, hintFor403(operation))
 }
 
 function parsedBody(response: ApiResponse): unknown {
@@ -102,12 +114,6 @@ function loginSecret(response: ApiResponse, host: string, durationSeconds: numbe
   return { ...read, expiresAt: expiryOf(Array.isArray(expires) ? expires[0] : expires, durationSeconds, Date.now()) }
 }
 
-const loginHint = (status: number, detail: ErrorDetail) =>
-  status === 403
-    ? 'The IAM user may not create registry logins: it needs swr::createLoginSecret (identity policies), or a ' +
-      'system policy that holds it such as SWR FullAccess.'
-    : hintFor(status, detail)
-
 function retentionPolicies(response: ApiResponse): RetentionPolicy[] {
   const read = readRetentionPolicies(parsedBody(response))
   if (Array.isArray(read)) return read
@@ -126,26 +132,26 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         repositoryPath(namespace, repository),
       )
       const found = () => ({ kind: 'found' as const, info: repositoryInfo(response, namespace, repository) })
-      return outcome<RepositoryRead>(response, found, {
+      return outcome<RepositoryRead>('showRepository', response, found, {
         404: () => ({
           kind: 'missing',
           organizationMissing: namesOrganizationMissing(response),
-          refusal: requestError(response),
+          refusal: requestError(response, hintFor403('showRepository')),
         }),
       })
     },
     async showNamespace(namespace) {
       const response = await send(`Reading organization ${namespace}`, 'GET', `/v2/manage/namespaces/${namespace}`)
-      return outcome<NamespaceRead>(response, () => ({ kind: 'yours' }), {
-        403: () => ({ kind: 'not-visible', refusal: requestError(response) }),
-        404: () => ({ kind: 'missing', refusal: requestError(response) }),
+      return outcome<NamespaceRead>('showNamespace', response, () => ({ kind: 'yours' }), {
+        403: () => ({ kind: 'not-visible', refusal: requestError(response, hintFor403('showNamespace')) }),
+        404: () => ({ kind: 'missing', refusal: requestError(response, hintFor403('showNamespace')) }),
       })
     },
     async createNamespace(namespace) {
       const response = await send(`Creating organization ${namespace}`, 'POST', '/v2/manage/namespaces', {
         namespace,
       })
-      return outcome<NamespaceCreation>(response, () => 'created', { 409: () => 'exists' })
+      return outcome<NamespaceCreation>('createNamespace', response, () => 'created', { 409: () => 'exists' })
     },
     async createRepository(namespace, body) {
       const response = await send(
@@ -154,12 +160,12 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         `/v2/manage/namespaces/${namespace}/repos`,
         body,
       )
-      return outcome<RepositoryCreation>(response, () => ({ kind: 'created' }), {
+      return outcome<RepositoryCreation>('createRepository', response, () => ({ kind: 'created' }), {
         409: () => ({ kind: 'exists' }),
         404: () => {
-          if (namesOrganizationMissing(response))
-            return { kind: 'organization-missing', refusal: requestError(response) }
-          throw requestError(response)
+          const refusal = requestError(response, hintFor403('createRepository'))
+          if (namesOrganizationMissing(response)) return { kind: 'organization-missing', refusal }
+          throw refusal
         },
       })
     },
@@ -170,7 +176,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         repositoryPath(namespace, repository),
         body,
       )
-      outcome(response, nothing)
+      outcome('updateRepository', response, nothing)
     },
     async listRetentions(namespace, repository) {
       const response = await send(
@@ -178,7 +184,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         'GET',
         `${repositoryPath(namespace, repository)}/retentions`,
       )
-      return outcome(response, () => retentionPolicies(response))
+      return outcome('listRetentions', response, () => retentionPolicies(response))
     },
     async createRetention(namespace, repository, body) {
       const response = await send(
@@ -187,7 +193,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         `${repositoryPath(namespace, repository)}/retentions`,
         body,
       )
-      outcome(response, nothing)
+      outcome('createRetention', response, nothing)
     },
     async updateRetention(namespace, repository, id, body) {
       const response = await send(
@@ -196,7 +202,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         `${repositoryPath(namespace, repository)}/retentions/${id}`,
         body,
       )
-      outcome(response, nothing)
+      outcome('updateRetention', response, nothing)
     },
     async deleteRetention(namespace, repository, id) {
       const response = await send(
@@ -205,7 +211,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         `${repositoryPath(namespace, repository)}/retentions/${id}`,
       )
       // Already gone (another job removed it) is as good as removed.
-      return outcome<RetentionDeletion>(response, () => 'deleted', { 404: () => 'already-gone' })
+      return outcome<RetentionDeletion>('deleteRetention', response, () => 'deleted', { 404: () => 'already-gone' })
     },
     async createLoginSecret(region, durationSeconds, host) {
       const query = new URLSearchParams({ projectname: region, duration_seconds: String(durationSeconds) })
@@ -214,8 +220,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         'POST',
         `/v2/manage/utils/secret?${query.toString()}`,
       )
-      if (isSuccess(response)) return loginSecret(response, host, durationSeconds)
-      throw requestError(response, loginHint)
+      return outcome('createLoginSecret', response, () => loginSecret(response, host, durationSeconds))
     },
   }
 }

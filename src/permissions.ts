@@ -1,0 +1,67 @@
+// The SWR permission each operation needs: one table for the 403 hint and for the README's Permissions section
+// (a test keeps the two equal).
+
+export type SwrOperation =
+  | 'showRepository'
+  | 'createRepository'
+  | 'createNamespace'
+  | 'showNamespace'
+  | 'updateRepository'
+  | 'listRetentions'
+  | 'createRetention'
+  | 'updateRetention'
+  | 'deleteRetention'
+  | 'createLoginSecret'
+
+export interface Permission {
+  /** The IAM action (or, where SWR documents none for the shared edition, what to grant). */
+  action: string
+  neededFor: string
+  operations: SwrOperation[]
+}
+
+export const PERMISSIONS: Permission[] = [
+  { action: 'swr:repo:getRepo', neededFor: 'every run (reading the repository)', operations: ['showRepository'] },
+  { action: 'swr:repo:createRepo', neededFor: 'runs that create a repository', operations: ['createRepository'] },
+  {
+    action: 'swr:namespace:createNamespace',
+    neededFor: 'runs that create an organization',
+    operations: ['createNamespace'],
+  },
+  {
+    action: 'swr:namespace:getNamespace',
+    neededFor:
+      "runs where creating the organization answers 409 (to tell yours from another account's), and dry runs that must read it",
+    operations: ['showNamespace'],
+  },
+  {
+    action: 'swr:repo:updateRepo',
+    neededFor: 'update_existing: true when settings differ',
+    operations: ['updateRepository'],
+  },
+  {
+    action: "SWR's retention policy actions (list, create, update, delete)",
+    neededFor: 'the retention_* inputs',
+    operations: ['listRetentions', 'createRetention', 'updateRetention', 'deleteRetention'],
+  },
+  {
+    action: 'swr::createLoginSecret (identity policies)',
+    neededFor: 'login: true (a write-level action)',
+    operations: ['createLoginSecret'],
+  },
+]
+
+export function permissionFor(operation: SwrOperation): Permission {
+  const permission = PERMISSIONS.find((candidate) => candidate.operations.includes(operation))
+  if (!permission) throw new Error(`No permission is listed for ${operation}`)
+  return permission
+}
+
+/** The 403 hint for an operation: the one permission it needs. */
+export function forbiddenHint(operation: SwrOperation): string {
+  const { action, neededFor } = permissionFor(operation)
+  return (
+    `The IAM user lacks the permission ${action}, needed for ${neededFor} (see "Permissions" in the README; ` +
+    'a system policy such as SWR FullAccess holds it), or the organization belongs to another account.'
+  )
+}

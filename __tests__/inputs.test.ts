@@ -152,7 +152,7 @@ describe('resolveSignIn', () => {
       /Input secret_access_key is required when access_key_id is given/,
     )
     expect(signInOf({ security_token: 'ST' }, envKeys)).toMatch(
-      /access_key_id and secret_access_key is required when security_token is given/,
+      /^Inputs access_key_id and secret_access_key are required when security_token is given/,
     )
   })
 
@@ -227,5 +227,42 @@ describe('resolveSignIn', () => {
     ]) {
       expect(message).toContain(name)
     }
+  })
+})
+
+describe('defaults from the workflow, and messages that say what to do', () => {
+  const withoutRepository = { ...valid, repository: '' }
+
+  it('names the repository after the GitHub repository, lowercased, and says so', () => {
+    const inputs = parseInputs(source(withoutRepository), {}, { githubRepository: { owner: 'Octo', name: 'My-App' } })
+    expect(inputs.repositories).toEqual(['my-app'])
+    expect(inputs.repositoryOrigin).toBe('named after the GitHub repository Octo/My-App, lowercased')
+  })
+
+  it('prefers the repository the workflow gave', () => {
+    const inputs = parseInputs(source(valid), {}, { githubRepository: { owner: 'octo', name: 'app' } })
+    expect(inputs.repositories).toEqual(['web'])
+    expect(inputs.repositoryOrigin).toBeUndefined()
+  })
+
+  it('refuses a GitHub name that lowercasing cannot make valid, saying to set repository', () => {
+    expect(() =>
+      parseInputs(source(withoutRepository), {}, { githubRepository: { owner: 'o', name: '.github' } }),
+    ).toThrow(
+      /^Input repository was not given, and the GitHub repository's name "\.github", lowercased, is not a valid SWR repository name: it starts with "\."\. Set the input repository\./,
+    )
+  })
+
+  it.each(['yes', 'on', '1', 'tRue'])('refuses the boolean %j with the accepted forms', (value) => {
+    expect(problemsOf({ ...valid, dry_run: value })).toEqual([
+      `Input dry_run "${value}" is not a boolean: use true, True, TRUE, false, False or FALSE.`,
+    ])
+  })
+
+  it('names the category to use when only the case differs', () => {
+    expect(problemsOf({ ...valid, category: 'Windows' })[0]).toMatch(
+      /^Input category "Windows" is not one of SWR's categories: use "windows"\./,
+    )
+    expect(problemsOf({ ...valid, category: 'games' })[0]).not.toMatch(/use "/)
   })
 })

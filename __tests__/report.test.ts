@@ -34,11 +34,11 @@ describe('the log report', () => {
       { level: 'info', text: 'Organization team: created' },
       { level: 'info', text: 'Repository team/web: created; image swr.ap-southeast-1.myhuaweicloud.com/team/web' },
       { level: 'info', text: 'Repository team/web: updated category "other" → "linux"' },
-      { level: 'info', text: 'Repository team/web: retention policy create' },
+      { level: 'info', text: 'Repository team/web: retention policy created' },
       { level: 'info', text: 'Repository team/api: exists; image swr.ap-southeast-1.myhuaweicloud.com/team/api' },
       {
         level: 'warning',
-        text: 'Repository team/api: is_public true → false differ from the inputs and were left as they are. Set update_existing: true to update them.',
+        text: 'Repository team/api: is_public true → false differs from the inputs and was left as it is. Set update_existing: true to update it.',
       },
     ])
   })

@@ -106,7 +106,7 @@ export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | 
   if (chosen[0]?.method === 'an IAM password') {
     const missing = (['iam_domain', 'iam_user', 'iam_password'] as const).filter((name) => !inputs[name])
     if (missing.length > 0) {
-      return `Input ${missing.join(' and ')} is required to sign in with an IAM password (iam_domain is the account name, iam_user the IAM user's name).`
+      return `${required(missing)} to sign in with an IAM password (iam_domain is the account name, iam_user the IAM user's name).`
     }
     return {
       signIn: {
@@ -146,10 +146,14 @@ export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | 
   )
 }
 
+/** "Input x is required", or "Inputs x and y are required". */
+const required = (names: readonly string[]) =>
+  names.length > 1 ? `Inputs ${names.join(' and ')} are required` : `Input ${names[0]} is required`
+
 function accessKeysFromInputs(inputs: SignInInputs, given: readonly string[]): ResolvedSignIn | string {
   const missing = (['access_key_id', 'secret_access_key'] as const).filter((name) => !inputs[name])
   if (missing.length > 0) {
-    return `Input ${missing.join(' and ')} is required when ${given.join(' and ')} is given: access keys are taken as a set from the inputs.`
+    return `${required(missing)} when ${given.join(' and ')} ${given.length > 1 ? 'are' : 'is'} given: access keys are taken as a set from the inputs.`
   }
   return {
     signIn: {

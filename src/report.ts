@@ -1,6 +1,7 @@
 // What the log says about a run, and the one message a failed step ends with: pure functions of the result.
 import type { EnsureResult } from './ensure.js'
 import { imageOf, isFailure, type OutputContext } from './outputs.js'
+import { retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
 
 export interface ReportContext extends OutputContext {
@@ -33,14 +34,18 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
       )
     }
     if (entry.settingsDiffer.length > 0) {
+      const one = entry.settingsDiffer.length === 1
       lines.push({
         level: 'warning',
         text:
-          `Repository ${name}: ${describeChanges(entry.settingsDiffer)} differ from the inputs and were left as they are. ` +
-          'Set update_existing: true to update them.',
+          `Repository ${name}: ${describeChanges(entry.settingsDiffer)} ${one ? 'differs' : 'differ'} from the inputs ` +
+          `and ${one ? 'was left as it is' : 'were left as they are'}. Set update_existing: true to update ` +
+          `${one ? 'it' : 'them'}.`,
       })
     }
-    if (entry.retention) lines.push(info(`Repository ${name}: retention policy ${entry.retention}`))
+    if (entry.retention) {
+      lines.push(info(`Repository ${name}: retention policy ${retentionState(entry.retention, context.dryRun)}`))
+    }
   }
   return lines
 }

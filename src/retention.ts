@@ -75,6 +75,13 @@ export function planRetention(existing: RetentionPolicy[], wanted: RetentionPoli
   return { action: equal ? 'unchanged' : 'update', id: keep.id, remove }
 }
 
+/** What happened to the policy, in words: "created", or in a dry run "would be created". */
+export function retentionState(action: RetentionAction, dryRun: boolean): string {
+  if (action === 'unchanged') return 'unchanged'
+  const done = action === 'create' ? 'created' : 'updated'
+  return dryRun ? `would be ${done}` : done
+}
+
 export function describeRetention(wish: RetentionWish): string {
   const keep = wish.keepLast !== undefined ? `keep the newest ${wish.keepLast}` : `keep the last ${wish.keepDays} days`
   return wish.keepTags.length > 0 ? `${keep}; never delete ${wish.keepTags.join(', ')}` : keep

@@ -2,7 +2,7 @@
 // and messages from servers.
 import type { EnsureResult } from './ensure.js'
 import { imageOf, isFailure, type OutputContext } from './outputs.js'
-import { describeRetention, type RetentionWish } from './retention.js'
+import { describeRetention, retentionState, type RetentionWish } from './retention.js'
 import { describeChanges } from './settings.js'
 
 export interface SummaryContext extends OutputContext {
@@ -90,14 +90,4 @@ function namespaceSentence(
 ): string {
   if (state === 'unknown') return ''
   return `Organization ${code(namespace)}: ${state === 'created' ? would('created', 'would be created') : 'existed'}.`
-}
-
-function retentionState(action: string, dryRun: boolean): string {
-  const done: Record<string, string> = { create: 'created', update: 'updated', unchanged: 'unchanged' }
-  const planned: Record<string, string> = {
-    create: 'would be created',
-    update: 'would be updated',
-    unchanged: 'unchanged',
-  }
-  return (dryRun ? planned : done)[action] ?? action
 }

@@ -1,6 +1,6 @@
 // The README stays true to the tree and the code: every file it names exists, and its Permissions table is the one
 // the 403 hints are made from.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PERMISSIONS } from '../src/permissions.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
@@ -56,4 +56,10 @@ it('the Permissions table is the one the 403 hints name', () => {
         .map((cell) => cell.trim().replaceAll('`', '')),
     )
   expect(rows).toEqual(PERMISSIONS.map(({ action, neededFor }) => [action, neededFor]))
+})
+
+it.each(['src', 'emulator'])('the layout names every file in %s/', (folder) => {
+  for (const file of readdirSync(join(PROJECT_ROOT, folder)).filter((name) => name.endsWith('.ts'))) {
+    expect(readme).toContain(`\`${file}\``)
+  }
 })

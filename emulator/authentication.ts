@@ -2,7 +2,7 @@
 // with an access key (and, for temporary keys, the security token).
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Account } from './accounts.js'
-import { gatewayError, type LoggedRequest, Refusal } from './gateway.js'
+import { gatewayError, headerText, type LoggedRequest, Refusal } from './gateway.js'
 import {
   buildCanonicalRequest,
   expectedSignature,
@@ -85,8 +85,4 @@ export function authenticate(request: SignedRequest, known: Accounts, entry: Log
   }
   entry.account = owner.name
   return owner
-}
-
-function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
 }

@@ -274,6 +274,11 @@ export function matchRoute(routes: Route[], method: string, target: string): Mat
   return undefined
 }
 
+/** A header's value, the first when it was sent more than once. */
+export function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
 function queryOf(target: string): string {
   const at = target.indexOf('?')
   return at < 0 ? '' : target.slice(at + 1)

@@ -3,7 +3,7 @@
 // issued for.
 import { randomBytes } from 'node:crypto'
 import type { Account, IamUser } from './accounts.js'
-import type { Answer, PublicRoute } from './gateway.js'
+import { type Answer, headerText, type PublicRoute } from './gateway.js'
 import type { IdTokenIssuer } from './github.js'
 
 /** An IAM identity provider set up for GitHub's OpenID Connect ID tokens. */
@@ -115,11 +115,8 @@ export class IamService {
       path: '/v3.0/OS-AUTH/id-token/tokens',
       operation: 'idTokenToken',
       public: true,
-      run: ({ body, headers }) => {
-        const idpId = headers['x-idp-id']
-        const provider = Array.isArray(idpId) ? idpId[0] : idpId
-        return this.grant(idTokenToken(this.idTokens, this.identityProviders, provider, body))
-      },
+      run: ({ body, headers }) =>
+        this.grant(idTokenToken(this.idTokens, this.identityProviders, headerText(headers['x-idp-id']), body)),
     },
   ]
 

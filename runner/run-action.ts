@@ -158,11 +158,29 @@ export async function runPost(
   return spawnStep(join('dist', 'post', 'index.js'), env, options.timeoutMs ?? 60_000)
 }
 
+const MASK = '::add-mask::'
+
+/** The values a step asked the runner to mask. */
+export function maskedIn(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith(MASK))
+    .map((line) => line.slice(MASK.length))
+}
+
+/** A step's log without the ::add-mask:: lines, which the runner consumes and never shows. */
+export function withoutMaskCommands(stdout: string): string {
+  return stdout
+    .split('\n')
+    .filter((line) => !line.startsWith(MASK))
+    .join('\n')
+}
+
 /** A step's log as the runner shows it: ::add-mask:: lines consumed, and every masked value shown as ***. */
 export function shownLog(stdout: string): string {
-  const lines = stdout.split('\n')
-  const masked = lines.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice(12))
-  let shown = lines.filter((line) => !line.startsWith('::add-mask::')).join('\n')
-  for (const value of masked.sort((a, b) => b.length - a.length)) if (value) shown = shown.replaceAll(value, '***')
+  let shown = withoutMaskCommands(stdout)
+  for (const value of maskedIn(stdout).sort((a, b) => b.length - a.length)) {
+    if (value) shown = shown.replaceAll(value, '***')
+  }
   return shown
 }

@@ -1,6 +1,7 @@
 // The one error type for answers that are not an expected outcome. SWR, IAM and their API gateway answer errors
 // in several JSON shapes; this reads them all into one.
-import type { ApiResponse } from './api-client.js'
+import { type ApiResponse, headerValue } from './api-client.js'
+import { forbiddenHint, type SwrOperation } from './permissions.js'
 import { cleanServerText, withoutSecrets } from './server-text.js'
 
 export interface ErrorDetail {
@@ -89,7 +90,7 @@ export function requestError(response: ApiResponse, hint: Hint = hintFor): SwrRe
 
 /** Where a redirect points, as an origin only (its path may carry anything), or why it cannot be told. */
 function redirectTarget(location: string | string[] | undefined, from: string): string {
-  const text = Array.isArray(location) ? location[0] : location
+  const text = headerValue(location)
   if (!text) return 'nowhere (no Location header)'
   try {
     const target = new URL(text, from)
@@ -156,8 +157,11 @@ function describeFailure(operation: string, status: number, detail: ErrorDetail,
   return `${operation} failed with ${describeAnswer(status, detail)}.${hint ? ` ${hint}` : ''}`
 }
 
-/** What a user can do about a failure, by status and SWR's code. */
-export function hintFor(status: number, detail: ErrorDetail): string {
+/**
+ * What a user can do about a failure, by status and SWR's code; for a 403 of a known SWR operation, the one permission
+ * it needs (a 403 of the API gateway's own is not about SWR's permissions).
+ */
+export function hintFor(status: number, detail: ErrorDetail, operation?: SwrOperation): string {
   if (detail.code === SIGNATURE_REFUSED_CODE) {
     return (
       'The request signature was refused: check that secret_access_key belongs to access_key_id, ' +
@@ -182,6 +186,7 @@ export function hintFor(status: number, detail: ErrorDetail): string {
         'they were issued for.'
       )
     case 403:
+      if (operation && !detail.code?.startsWith('APIG.')) return forbiddenHint(operation)
       return (
         'The IAM user lacks an SWR permission this step needs (see "Permissions" in the README), ' +
         'or the organization belongs to another account.'

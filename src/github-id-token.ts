@@ -1,7 +1,7 @@
 // GitHub's OpenID Connect ID token for the job, requested with the action's own client rather than the toolkit's
 // getIDToken(): that one follows redirects, sending the job's request token along to wherever they point, and
 // reads answers of any size. This request is bounded, retried and never redirected like every other.
-import type { ApiClient } from './api-client.js'
+import { type ApiClient, isSuccess } from './api-client.js'
 import { requestError, unexpectedBody } from './api-error.js'
 
 /** Where the runner lets a job with "permissions: id-token: write" ask for ID tokens. */
@@ -38,7 +38,7 @@ export async function requestIdToken(client: ApiClient, endpoint: IdTokenEndpoin
       Authorization: `Bearer ${endpoint.requestToken}`,
     }),
   })
-  if (response.status !== 200) throw requestError(response, hint)
+  if (!isSuccess(response)) throw requestError(response, hint)
   let value: unknown
   try {
     value = (JSON.parse(response.body) as { value?: unknown } | null)?.value

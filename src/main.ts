@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { ApiClient } from './api-client.js'
 import { authenticator } from './authenticate.js'
 import { ENVIRONMENT_CONVENTIONS, SECRET_INPUTS } from './credentials.js'
-import { type EnsureResult, ensureRepositories } from './ensure.js'
+import { type EnsureResult, ensureRepositories, type RepositoryResult } from './ensure.js'
 import { signedInCredentials } from './iam.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { elide } from './login-secret.js'
@@ -54,9 +54,9 @@ async function signInText({ signIn }: Inputs): Promise<string> {
 
 /** Logs the container tools in to the registry of the first repository ensured, as the inputs ask. */
 async function logInAsAsked(api: SwrApi, inputs: Inputs, result: EnsureResult): Promise<Login | undefined> {
-  const first = result.results.find((entry) => !isFailure(entry))
+  const first = result.results.find((entry): entry is RepositoryResult => !isFailure(entry))
   // With no repository ensured there is nothing to push to; the failure message says why.
-  if (!first || isFailure(first)) return undefined
+  if (!first) return undefined
   const host = registryOf(first, inputs)
   const hours = `${+(inputs.loginDurationSeconds / 3600).toFixed(2)} h`
   if (inputs.dryRun) {

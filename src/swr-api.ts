@@ -1,11 +1,9 @@
 // The SWR operations this action uses. Each one turns SWR's answer into an outcome the ensure flow decides on;
 // every other answer is thrown as a SwrRequestError. HTTP statuses stay in this file.
-import { type ApiClient, type ApiResponse, type Authenticate, isSuccess } from './api-client.js'
+import { type ApiClient, type ApiResponse, type Authenticate, headerValue, isSuccess } from './api-client.js'
 import {
-  type Hint,
   hintFor,
   ORGANIZATION_NOT_FOUND_CODES,
-  parseErrorBody,
   requestError,
   type SwrRequestError,
   unexpectedBody,
@@ -14,7 +12,7 @@ import { endpointUrl } from './endpoint.js'
 import { isInfoProblem, readRepositoryInfo, type RepositoryInfo } from './repository-info.js'
 import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention.js'
 import { expiryOf, type LoginSecret, readLoginSecret } from './login-secret.js'
-import { forbiddenHint, type SwrOperation } from './permissions.js'
+import type { SwrOperation } from './permissions.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -68,16 +66,14 @@ export function repositoryPath(namespace: string, repository: string): string {
 }
 
 /** SWR's 404 names a missing organization with its own codes; any other 404 does not say which is missing. */
-export function namesOrganizationMissing(response: ApiResponse): boolean {
-  const { code } = parseErrorBody(response.body)
-  return response.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
+export function namesOrganizationMissing(refusal: SwrRequestError): boolean {
+  const { code } = refusal.detail
+  return refusal.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
 }
 
-/** What to do about a failed operation: for 403, the one permission it needs. */
-const hintFor403 =
-  (operation: SwrOperation): Hint =>
-  (status, detail) =>
-    status === 403 && !detail.code?.startsWith('APIG.') ? forbiddenHint(operation) : hintFor(status, detail)
+/** The error for an answer the operation does not expect, with the hint for that operation. */
+const refusalOf = (operation: SwrOperation, response: ApiResponse): SwrRequestError =>
+  requestError(response, (status, detail) => hintFor(status, detail, operation))
 
 /** A success becomes `success()`, an expected status its outcome; any other answer is thrown. */
 function outcome<T>(
@@ -89,7 +85,7 @@ function outcome<T>(
   if (isSuccess(response)) return success()
   const other = expected[response.status]
   if (other) return other()
-  throw requestError(response, hintFor403(operation))
+  throw refusalOf(operation, response)
 }
 
 function parsedBody(response: ApiResponse): unknown {
@@ -103,15 +99,15 @@ function parsedBody(response: ApiResponse): unknown {
 function repositoryInfo(response: ApiResponse, namespace: string, repository: string): RepositoryInfo {
   const read = readRepositoryInfo(parsedBody(response), { namespace, repository })
   if (!isInfoProblem(read)) return read
-  if (read.field) throw unexpectedBody(response, "a repository's brief info", read.problem)
-  throw unexpectedBody(response, "a repository's brief info")
+  // A field of the wrong type is named; a body that is not brief info at all is shown as an excerpt.
+  throw unexpectedBody(response, "a repository's brief info", read.field ? read.problem : undefined)
 }
 
 function loginSecret(response: ApiResponse, host: string, durationSeconds: number): LoginSecret {
   const read = readLoginSecret(parsedBody(response), host)
   if ('problem' in read) throw unexpectedBody(response, 'a registry login', read.problem)
-  const expires = response.headers['x-swr-expireat']
-  return { ...read, expiresAt: expiryOf(Array.isArray(expires) ? expires[0] : expires, durationSeconds, Date.now()) }
+  const expires = headerValue(response.headers['x-swr-expireat'])
+  return { ...read, expiresAt: expiryOf(expires, durationSeconds, Date.now()) }
 }
 
 function retentionPolicies(response: ApiResponse): RetentionPolicy[] {
@@ -133,18 +129,17 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
       )
       const found = () => ({ kind: 'found' as const, info: repositoryInfo(response, namespace, repository) })
       return outcome<RepositoryRead>('showRepository', response, found, {
-        404: () => ({
-          kind: 'missing',
-          organizationMissing: namesOrganizationMissing(response),
-          refusal: requestError(response, hintFor403('showRepository')),
-        }),
+        404: () => {
+          const refusal = refusalOf('showRepository', response)
+          return { kind: 'missing', organizationMissing: namesOrganizationMissing(refusal), refusal }
+        },
       })
     },
     async showNamespace(namespace) {
       const response = await send(`Reading organization ${namespace}`, 'GET', `/v2/manage/namespaces/${namespace}`)
       return outcome<NamespaceRead>('showNamespace', response, () => ({ kind: 'yours' }), {
-        403: () => ({ kind: 'not-visible', refusal: requestError(response, hintFor403('showNamespace')) }),
-        404: () => ({ kind: 'missing', refusal: requestError(response, hintFor403('showNamespace')) }),
+        403: () => ({ kind: 'not-visible', refusal: refusalOf('showNamespace', response) }),
+        404: () => ({ kind: 'missing', refusal: refusalOf('showNamespace', response) }),
       })
     },
     async createNamespace(namespace) {
@@ -163,8 +158,8 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
       return outcome<RepositoryCreation>('createRepository', response, () => ({ kind: 'created' }), {
         409: () => ({ kind: 'exists' }),
         404: () => {
-          const refusal = requestError(response, hintFor403('createRepository'))
-          if (namesOrganizationMissing(response)) return { kind: 'organization-missing', refusal }
+          const refusal = refusalOf('createRepository', response)
+          if (namesOrganizationMissing(refusal)) return { kind: 'organization-missing', refusal }
           throw refusal
         },
       })

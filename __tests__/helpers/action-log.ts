@@ -1,5 +1,5 @@
 // Reading a run's log the way the runner presents it.
-import { type ActionRun, shownLog } from '../../runner/run-action.js'
+import { type ActionRun, maskedIn, shownLog, withoutMaskCommands } from '../../runner/run-action.js'
 
 /** The messages of one workflow command (error, warning, debug, ...), unescaped as the runner shows them. */
 export function commandMessages(result: ActionRun, command: string): string[] {
@@ -17,11 +17,7 @@ export function errorOf(result: ActionRun): string {
 
 /** What a log reader sees: the runner consumes ::add-mask:: commands and never shows them. */
 export function visibleLog(result: ActionRun): string {
-  const shown = result.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-  return `${shown}\n${result.stderr}`
+  return `${withoutMaskCommands(result.stdout)}\n${result.stderr}`
 }
 
 /** The log as a viewer sees it: the masks the run asked for applied. */
@@ -61,10 +57,7 @@ export function expectCleanEnding(result: ActionRun): void {
 
 /** The values the run asked the runner to mask. */
 export function maskedValues(result: ActionRun): string[] {
-  return result.stdout
-    .split('\n')
-    .filter((line) => line.startsWith('::add-mask::'))
-    .map((line) => line.slice('::add-mask::'.length))
+  return maskedIn(result.stdout)
 }
 
 /** Server text as the action may show it: one line, no control characters, bounded, no workflow command in it. */

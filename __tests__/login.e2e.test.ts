@@ -1,13 +1,14 @@
 // Logging the container tools in to the registry, end to end as a runner runs it: the main step, then the post
 // step at the job's end. The credential written to Docker's config is proved by using it against the emulator's
 // registry, as a registry client does.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import { GITHUB_ISSUER } from '../emulator/github.js'
 import { type ActionRun, runAction, runPost } from '../runner/run-action.js'
 import { type Account, DEMO_ACCOUNT, GITHUB_ID_TOKEN_PATH, SwrEmulator } from '../emulator/swr-emulator.js'
 import { errorOf, expectCleanEnding, maskedValues, visibleLog } from './helpers/action-log.js'
+import { fakeDocker } from './helpers/fake-docker.js'
 
 const TEMPORARY_KEY = {
   id: 'TEMPORARYACCESSKEY0001',
@@ -172,7 +173,7 @@ describe("Docker's config file", () => {
 })
 
 describe('a job with two logins, and the post steps', () => {
-  it('a second login replaces only our entry; each post step undoes only its own', async () => {
+  it('a second login replaces the first, and each post step undoes only its own, the last first', async () => {
     const first = await run()
     const second = await run()
     expect(emulator.loginSecrets).toHaveLength(2)
@@ -182,12 +183,10 @@ describe('a job with two logins, and the post steps', () => {
     // The runner runs post steps in reverse order: the second step's first.
     const inputs = { namespace: 'team', repository: 'web', region: 'cn-north-4', endpoint, login: 'true' }
     const secondPost = await runPost(inputs, second.state, { home })
-    expect(secondPost.stdout).toContain('Removed the login')
+    expect(secondPost.stdout).toContain(`Put back the login to ${emulator.registryHost}`)
     const firstPost = await runPost(inputs, first.state, { home })
     expect(firstPost.exitCode).toBe(0)
-    expect(firstPost.stdout).toContain(
-      `The login to ${emulator.registryHost} is no longer in ${configPath()}: nothing to remove.`,
-    )
+    expect(firstPost.stdout).toContain(`Removed the login to ${emulator.registryHost} from ${configPath()}.`)
     expect(readConfig().auths).toEqual({})
   })
 
@@ -225,25 +224,6 @@ describe('a job with two logins, and the post steps', () => {
 })
 
 describe('a credentials store', () => {
-  /** A docker command that records what it was asked, with its standard input. */
-  function fakeDocker(): { bin: string; log: string } {
-    const folder = mkdtempSync(join(tmpdir(), 'swr-fake-docker-'))
-    const log = join(folder, 'calls.log')
-    const script = join(folder, 'docker')
-    writeFileSync(
-      script,
-      `#!${process.execPath}\nconst fs = require('fs')\nconst input = fs.readFileSync(0, 'utf8')\n` +
-        `fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ args: process.argv.slice(2), input }) + '\\n')\n`,
-    )
-    chmodSync(script, 0o755)
-    return { bin: folder, log }
-  }
-  const calls = (log: string) =>
-    readFileSync(log, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { args: string[]; input: string })
-
   beforeEach(() => {
     mkdirSync(join(home, '.docker'))
     writeFileSync(configPath(), JSON.stringify({ credsStore: 'desktop' }))
@@ -251,16 +231,17 @@ describe('a credentials store', () => {
 
   it('gets the login through the Docker CLI, the password on standard input, and docker logout after', async () => {
     const docker = fakeDocker()
-    const result = await run({}, { ...KEY_ENV, PATH: `${docker.bin}${delimiter}${process.env.PATH}` }, true)
+    const result = await run({}, { ...KEY_ENV, PATH: docker.path }, true)
 
     expect(result.exitCode).toBe(0)
     const [issued] = emulator.loginSecrets
-    expect(calls(docker.log)).toEqual([
+    const dockerCalls = docker.calls().filter((call) => call.tool === 'docker')
+    expect(dockerCalls.map(({ args, input }) => ({ args, input }))).toEqual([
       {
-        args: ['login', '--username', issued.username, '--password-stdin', emulator.registryHost],
+        args: ['login', '--username', issued.username, '--password-stdin', '--', emulator.registryHost],
         input: issued.password,
       },
-      { args: ['logout', emulator.registryHost], input: '' },
+      { args: ['logout', '--', emulator.registryHost], input: '' },
     ])
     expect(readConfig()).toEqual({ credsStore: 'desktop' })
     expect(result.stdout).toContain('(the Docker CLI)')

@@ -17,12 +17,12 @@ const auth = (text: string) => Buffer.from(text).toString('base64')
 
 describe("CreateSecret's answer", () => {
   it('gives the user name and password of the registry asked for', () => {
-    const body = { auths: { [HOST]: { auth: auth('cn-north-4@ABC:p4ss:word') } } }
+    const body = { auths: { [HOST]: { auth: auth('cn-north-4@ABC:p4ss.w0rd/+=') } } }
     expect(readLoginSecret(body, HOST)).toEqual({
       host: HOST,
       username: 'cn-north-4@ABC',
-      password: 'p4ss:word',
-      auth: auth('cn-north-4@ABC:p4ss:word'),
+      password: 'p4ss.w0rd/+=',
+      auth: auth('cn-north-4@ABC:p4ss.w0rd/+='),
     })
   })
 
@@ -39,6 +39,25 @@ describe("CreateSecret's answer", () => {
     [{ auths: { [HOST]: { auth: auth('user:p\nw') } } }, `its entry for ${HOST} is not the base64 of user:password`],
   ])('refuses %j', (body, problem) => {
     expect(readLoginSecret(body, HOST)).toEqual({ problem })
+  })
+
+  // A user name is logged and passed to the Docker CLI: nothing in it may become a workflow command or an option.
+  it.each([
+    '##[warning]X@ABC:pw0',
+    'cn-north-4@ABC:::error::pw0',
+    '-p@ABC:pw0',
+    '--password=x:pw0',
+    'cn-north-4@ABC:s3cr3t#[w0rd',
+    'cn-north-4@ABC:s3cr3t::w0rd',
+    'cn-north-4@ABC:s3cr3t]w0rd',
+    'cn-north-4@ABC:s3cr3t%0Aw0rd',
+  ])('refuses a user name or password outside the strict form: %j, showing neither', (pair) => {
+    const read = readLoginSecret({ auths: { [HOST]: { auth: auth(pair) } } }, HOST)
+    expect(read).toEqual({ problem: expect.stringMatching(/holds a user name or password outside the accepted form/) })
+    const colon = pair.indexOf(':')
+    const shown = JSON.stringify(read)
+    expect(shown).not.toContain(pair.slice(0, colon))
+    expect(shown).not.toContain(pair.slice(colon + 1))
   })
 
   it('takes the expiry from X-Swr-Expireat, or from the duration when the header is missing or not believable', () => {

@@ -8,7 +8,7 @@ const context = { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com
 function existing(repository: string, overrides: Partial<RepositoryResult> = {}): RepositoryResult {
   return {
     repository,
-    info: { name: repository, path: `swr.ap-southeast-1.myhuaweicloud.com/team/${repository}`, is_public: true },
+    info: { name: repository, path: `swr.cn-north-4.myhuaweicloud.com/team/${repository}`, is_public: true },
     created: false,
     settingsChanged: [],
     settingsDiffer: [],
@@ -17,7 +17,7 @@ function existing(repository: string, overrides: Partial<RepositoryResult> = {})
 }
 
 describe('the log report', () => {
-  it('says what was found, created and changed, with the image to push from SWR’s own path', () => {
+  it('says what was found, created and changed, with the image to push', () => {
     const result: EnsureResult = {
       namespace: 'created' as const,
       results: [
@@ -32,13 +32,27 @@ describe('the log report', () => {
     }
     expect(reportLines(result, context)).toEqual([
       { level: 'info', text: 'Organization team: created' },
-      { level: 'info', text: 'Repository team/web: created; image swr.ap-southeast-1.myhuaweicloud.com/team/web' },
+      { level: 'info', text: 'Repository team/web: created; image swr.cn-north-4.myhuaweicloud.com/team/web' },
       { level: 'info', text: 'Repository team/web: updated category "other" → "linux"' },
       { level: 'info', text: 'Repository team/web: retention policy created' },
-      { level: 'info', text: 'Repository team/api: exists; image swr.ap-southeast-1.myhuaweicloud.com/team/api' },
+      { level: 'info', text: 'Repository team/api: exists; image swr.cn-north-4.myhuaweicloud.com/team/api' },
       {
         level: 'warning',
         text: 'Repository team/api: is_public true → false differs from the inputs and was left as it is. Set update_existing: true to update it.',
+      },
+    ])
+  })
+
+  it('names the expected registry, never one a path names, and warns of a path on another registry', () => {
+    const other = existing('web', { info: { name: 'web', path: 'ghcr.io/team/web' } })
+    expect(reportLines({ namespace: 'exists', results: [other] }, context)).toEqual([
+      { level: 'info', text: 'Organization team: exists' },
+      { level: 'info', text: 'Repository team/web: exists; image swr.cn-north-4.myhuaweicloud.com/team/web' },
+      {
+        level: 'warning',
+        text: expect.stringMatching(
+          /^Repository team\/web: SWR gives its path on the registry ghcr\.io, not swr\.cn-north-4\.myhuaweicloud\.com/,
+        ),
       },
     ])
   })
@@ -47,7 +61,7 @@ describe('the log report', () => {
     const result: EnsureResult = { namespace: 'created' as const, results: [existing('web', { created: true })] }
     expect(reportLines(result, { ...context, dryRun: true }).map((line) => line.text)).toEqual([
       'Organization team: would be created',
-      'Repository team/web: would be created; image swr.ap-southeast-1.myhuaweicloud.com/team/web',
+      'Repository team/web: would be created; image swr.cn-north-4.myhuaweicloud.com/team/web',
     ])
   })
 })

@@ -1,6 +1,7 @@
 // `npm start`: the action against the built-in SWR emulator, exactly as a runner starts it, twice: the first run
 // creates the organization and repository and logs Docker in, the second finds them with one request and logs in
-// again with one more. Then the registry is asked to accept the login, and the post step removes it.
+// again with one more, each in a job of its own: the registry is asked to accept the login, and each job's post
+// step removes its login when the job ends.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,10 +35,20 @@ function shownConfig(): string {
 console.log(`SWR emulator at ${endpoint}; inputs: ${JSON.stringify(inputs)}\n`)
 let failed = false
 let state: Record<string, string> = {}
-for (const label of ['First run (nothing exists yet)', 'Second run (both exist)']) {
+
+/** The post step, as the runner runs it when the job ends, and the config it leaves. */
+async function postStep(state: Record<string, string>): Promise<void> {
+  const post = await runPost(inputs, state, { env, home })
+  console.log(`== The post step, at the end of the job: exit code ${post.exitCode}, ${post.durationMs.toFixed(0)} ms`)
+  console.log(shownLog(post.stdout).trimEnd())
+  console.log(`-- Docker's config file after it`)
+  console.log(`${shownConfig()}\n`)
+  failed ||= post.exitCode !== 0
+}
+
+for (const label of ['First job (nothing exists yet)', 'Second job (both exist)']) {
   emulator.resetLog()
   const run = await runAction(inputs, { env, home })
-  state = run.state
   console.log(`== ${label}: exit code ${run.exitCode}, ${run.durationMs.toFixed(0)} ms`)
   console.log(shownLog(run.stdout).trimEnd())
   if (run.stderr) console.log(run.stderr.trimEnd())
@@ -53,6 +64,8 @@ for (const label of ['First run (nothing exists yet)', 'Second run (both exist)'
   }
   console.log(`${emulator.requests.length} requests over ${emulator.connections} connection(s)\n`)
   failed ||= run.exitCode !== 0
+  if (label.startsWith('First')) await postStep(run.state)
+  else state = run.state
 }
 
 console.log(`== Docker's config file, ${configPath}`)
@@ -62,12 +75,7 @@ const answer = await fetch(`${endpoint}/v2/`, { headers: { Authorization: `Basic
 console.log(`-- the registry, asked as a registry client asks (GET /v2/ with that login): HTTP ${answer.status}\n`)
 failed ||= answer.status !== 200
 
-const post = await runPost(inputs, state, { env, home })
-console.log(`== The post step, at the end of the job: exit code ${post.exitCode}, ${post.durationMs.toFixed(0)} ms`)
-console.log(shownLog(post.stdout).trimEnd())
-console.log(`-- Docker's config file after it`)
-console.log(shownConfig())
-failed ||= post.exitCode !== 0
+await postStep(state)
 
 await emulator.stop()
 rmSync(home, { recursive: true, force: true })

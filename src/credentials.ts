@@ -59,6 +59,15 @@ export const SECRET_INPUTS = SIGN_IN_INPUTS.filter((name) => SIGN_IN_INPUT_SECRE
 
 export type SignInInputs = Record<SignInInput, string>
 
+/**
+ * Every secret a step of this action may be given, by input or environment, for masking the moment a step starts:
+ * the post step runs tools too, and must keep the same secrets from them.
+ */
+export function stepSecrets(input: (name: string) => string, env: Record<string, string | undefined>): string[] {
+  const variables = [...ENVIRONMENT_CONVENTIONS.flat(), 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']
+  return [...SECRET_INPUTS.map(input), ...variables.map((name) => env[name] ?? '')].filter(Boolean)
+}
+
 /** The inputs that, given, choose each method. */
 const METHODS = [
   { method: 'an IAM token', inputs: ['auth_token'] },

@@ -13,7 +13,16 @@ export function iamUrl(region: string): URL {
   return new URL(`https://iam.${region}.${cloudDomain(region)}`)
 }
 
-/** The docker registry host that images are pushed to. */
+/** A registry host (name or IPv4 address, with an optional port), as Docker takes it. */
+const REGISTRY_HOST =
+  /^(?=.{1,253}(?::|$))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/
+
+export const isRegistryHost = (host: string): boolean => REGISTRY_HOST.test(host)
+
+/**
+ * The docker registry host that images are pushed to, and the only one the action logs in to: a host named by an
+ * answer (a brief info's path, CreateSecret's auths) is checked against it, never taken on trust.
+ */
 export function registryHost(region: string, endpoint: URL): string {
   // A given endpoint named like SWR's own (swr-api.X) has its registry at swr.X; otherwise the region decides.
   const host = endpoint.hostname

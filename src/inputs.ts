@@ -1,6 +1,6 @@
 // Every input is read and checked here, before any request: a run with a bad input sends nothing.
 import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from './credentials.js'
-import { iamUrl, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
+import { iamUrl, isRegistryHost, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from './names.js'
 import type { RetentionWish } from './retention.js'
 
@@ -20,6 +20,7 @@ export interface Inputs {
   description?: string
   region: string
   endpoint: URL
+  /** The registry host images are pushed to, and the only one the action logs in to. */
   registry: string
   /** The IAM base URL, for the sign-in methods that obtain a token. */
   iamEndpoint: URL
@@ -140,6 +141,13 @@ export function parseInputs(
   }
   const endpoint = endpointFor('endpoint', swrApiUrl, 'https://swr-api.cn-north-4.myhuaweicloud.com')
   const iamEndpoint = endpointFor('iam_endpoint', iamUrl, 'https://iam.cn-north-4.myhuaweicloud.com')
+  const registryText = source.text('registry')
+  if (registryText && !isRegistryHost(registryText)) {
+    fail(
+      `Input registry ${quote(registryText)} is not a registry host: a lowercase host name or IPv4 address with an ` +
+        'optional port, without scheme or path, e.g. "swr.cn-north-4.myhuaweicloud.com".',
+    )
+  }
 
   const maxAttemptsText = source.text('max_attempts') || '4'
   const maxAttempts = Number(maxAttemptsText)
@@ -182,7 +190,7 @@ export function parseInputs(
     description,
     region,
     endpoint,
-    registry: registryHost(region, endpoint),
+    registry: registryText || registryHost(region, endpoint),
     iamEndpoint,
     signIn: resolved.signIn,
     signInSetAside: resolved.setAside,

@@ -12,13 +12,26 @@ export interface LoginSecret {
   expiresAt: Date
 }
 
+/** Printable ASCII without spaces: what a user:password pair is made of at all. */
+const PRINTABLE = /^[\x21-\x7e]{1,4096}$/
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-/** Printable ASCII without spaces: what a registry user name or password is, and all Docker's config can hold. */
-const CREDENTIAL = /^[\x21-\x7e]{1,1024}$/
+
+/**
+ * What a registry user name may be: SWR's are REGION@ID. Strict, because the name is logged, passed to the Docker
+ * CLI and written to outputs: no "#", "[", ":", space or control character (no workflow command), no leading "-"
+ * (no command-line option).
+ */
+export const REGISTRY_USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,255}$/
+/** What a registry password may be: SWR's are hex; base64 and token alphabets fit too. */
+export const REGISTRY_PASSWORD = /^[A-Za-z0-9._~+/=-]{1,4096}$/
+
+/** A credentials store's name becomes part of a command name: letters, digits, "-", "_" and "." only. */
+export const isStoreName = (store: string): boolean => /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(store)
 
 /**
  * The credential for `host` in a CreateSecret body, or what is wrong with the body. The value must decode to
- * user:password exactly: anything else would be written into Docker's config and fail at the push, far from here.
+ * user:password exactly, each of its strict form: anything else would be written into Docker's config and fail at
+ * the push, far from here, or carry a command into the log. A message never shows any part of either.
  */
 export function readLoginSecret(body: unknown, host: string): Omit<LoginSecret, 'expiresAt'> | { problem: string } {
   const auths = (body as { auths?: unknown } | null)?.auths
@@ -36,8 +49,15 @@ export function readLoginSecret(body: unknown, host: string): Omit<LoginSecret, 
   const colon = decoded.indexOf(':')
   const username = decoded.slice(0, colon)
   const password = decoded.slice(colon + 1)
-  if (colon < 0 || !CREDENTIAL.test(username) || !CREDENTIAL.test(password) || username.includes(':')) {
+  if (colon < 0 || !PRINTABLE.test(username) || !PRINTABLE.test(password)) {
     return { problem: `its entry for ${host} is not the base64 of user:password` }
+  }
+  if (!REGISTRY_USERNAME.test(username) || !REGISTRY_PASSWORD.test(password)) {
+    return {
+      problem:
+        `its entry for ${host} holds a user name or password outside the accepted form (user name: letters, digits ` +
+        'and ". _ @ + -", starting with a letter or digit; password: letters, digits and ". _ ~ + / = -")',
+    }
   }
   return { host, username, password, auth }
 }

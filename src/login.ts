@@ -1,70 +1,122 @@
 // Logging the container tools in to the registry: one CreateSecret request, then the credential where Docker looks
-// for it. What could stop the login (a config that is not JSON, a credentials store without a Docker CLI) is found
-// before the request, and nothing is written on any error.
-import { findDocker, runDocker } from './docker-cli.js'
+// for it. Everything that could stop the login (a config that is not JSON or cannot be written back, a
+// DOCKER_CONFIG that is a file, a credentials store without its CLI or helper) is found before the request, so no
+// credential is made in vain, and nothing is written on any error. A login that was there before is kept for the
+// post step to put back.
+import { CredentialHelper, dockerLogin, findOnPath, type StoredLogin } from './docker-cli.js'
 import {
+  type AuthEntry,
+  changeDockerConfig,
   credentialStoreFor,
   dockerConfigPath,
+  type DockerConfigFile,
+  entryIn,
   fingerprint,
+  locateDockerConfig,
   readDockerConfig,
+  serializeDockerConfig,
   withLogin,
-  writeDockerConfig,
 } from './docker-config.js'
 import type { LoginSecret } from './login-secret.js'
+import { type LoginRecord, previousSecrets } from './login-state.js'
 import type { SwrApi } from './swr-api.js'
-
-/** The name of the step state that carries a LoginRecord from the main step to the post step. */
-export const LOGIN_STATE = 'login'
 
 export interface LoginWish {
   region: string
-  /** The registry to log in to. */
+  /** The registry to log in to: the one the run expects, never one an answer names. */
   host: string
   durationSeconds: number
-}
-
-/** What the post step needs to undo exactly this login: never the credential itself. */
-export interface LoginRecord {
-  host: string
-  configPath: string
-  /** An auths entry in the config file, or the credentials store reached through the Docker CLI. */
-  via: 'config' | 'docker-cli'
-  /** sha256 of the auth value written, to tell whether the entry is still this login's. */
-  fingerprint?: string
+  /** Each call of the Docker CLI or a credential helper may take this long. */
+  timeoutMs: number
 }
 
 export interface Login {
   secret: LoginSecret
   record: LoginRecord
+  /** A login to the host that was there before this step, now replaced: worth a warning. */
+  replaced?: string
+}
+
+type Env = Record<string, string | undefined>
+
+interface Destination {
+  file: DockerConfigFile
+  store?: { docker: string; helper: CredentialHelper; previous?: StoredLogin }
+}
+
+/** Where the login will go, with every check that could fail made now. */
+async function destination(wish: LoginWish, env: Env, mask: (secret: string) => void): Promise<Destination> {
+  const { host } = wish
+  const file = locateDockerConfig(dockerConfigPath(env))
+  const config = readDockerConfig(file.target)
+  serializeDockerConfig(withLogin(config, host, 'x'.repeat(64)), file.path)
+  const store = credentialStoreFor(config, host)
+  if (!store) return { file }
+
+  const docker = findOnPath('docker', env)
+  const helper = CredentialHelper.find(store, env, wish.timeoutMs)
+  if (!docker || !helper) {
+    const missing = !docker ? 'it is not on PATH' : `its helper docker-credential-${store} is not on PATH`
+    throw new Error(
+      `The Docker config file ${file.path} keeps the logins for ${host} in the credentials store "${store}" ` +
+        '(credsStore or credHelpers), where Docker looks instead of the file. Only the Docker CLI can put a login ' +
+        `there, and ${missing}: install it, or set DOCKER_CONFIG to a folder of its own for this job.`,
+    )
+  }
+  let previous: StoredLogin | undefined
+  if (await helper.userAt(host)) {
+    previous = await helper.get(host).catch((error: unknown) => {
+      throw new Error(
+        `The credentials store "${store}" holds a login for ${host}, which this step would replace and could not ` +
+          `put back after the job: ${error instanceof Error ? error.message : String(error)} Set DOCKER_CONFIG to a ` +
+          'folder of its own for this job, or remove that login first.',
+      )
+    })
+    for (const secret of previousSecrets(previous)) mask(secret)
+  }
+  return { file, store: { docker, helper, previous } }
 }
 
 export async function logIn(
   api: Pick<SwrApi, 'createLoginSecret'>,
   wish: LoginWish,
-  env: Record<string, string | undefined>,
-  /** Hides a secret; called with the password and auth the moment they arrive, before anything uses them. */
+  env: Env,
+  /** Hides a secret; called with each secret the moment it is read, before anything uses it. */
   mask: (secret: string) => void,
 ): Promise<Login> {
   const { host } = wish
-  const configPath = dockerConfigPath(env)
-  const store = credentialStoreFor(readDockerConfig(configPath), host)
-  const docker = store ? findDocker(env) : undefined
-  if (store && !docker) {
-    throw new Error(
-      `The Docker config file ${configPath} keeps the logins for ${host} in the credentials store "${store}" ` +
-        '(credsStore or credHelpers), where Docker looks instead of the file. Only the Docker CLI can put a login ' +
-        'there, and it is not on PATH: install Docker, or set DOCKER_CONFIG to a folder of its own for this job.',
-    )
-  }
+  const { file, store } = await destination(wish, env, mask)
 
   const secret = await api.createLoginSecret(wish.region, wish.durationSeconds, host)
   mask(secret.password)
   mask(secret.auth)
-  if (docker) {
-    await runDocker(docker, ['login', '--username', secret.username, '--password-stdin', host], secret.password)
-    return { secret, record: { host, configPath, via: 'docker-cli' } }
+  if (store) {
+    const { docker, helper, previous } = store
+    await dockerLogin(docker, host, secret.username, secret.password, { env, timeoutMs: wish.timeoutMs })
+    const record: LoginRecord = {
+      via: 'docker-cli',
+      host,
+      configPath: file.path,
+      store: helper.store,
+      username: secret.username,
+      previous,
+    }
+    return { secret, record, replaced: previous ? `the credentials store "${helper.store}"` : undefined }
   }
-  // Read again just before writing, so that a change another process made meanwhile is kept as well.
-  writeDockerConfig(configPath, withLogin(readDockerConfig(configPath), host, secret.auth))
-  return { secret, record: { host, configPath, via: 'config', fingerprint: fingerprint(secret.auth) } }
+
+  // The entry that was there is read under the same lock as the write, so that no other job's change is lost.
+  let previous: AuthEntry | undefined
+  await changeDockerConfig(file, (config) => {
+    previous = entryIn(config, host)
+    for (const value of previousSecrets(previous)) mask(value)
+    return withLogin(config, host, secret.auth)
+  })
+  const record: LoginRecord = {
+    via: 'config',
+    host,
+    configPath: file.path,
+    fingerprint: fingerprint(secret.auth),
+    previous,
+  }
+  return { secret, record, replaced: previous ? file.path : undefined }
 }

@@ -2,17 +2,18 @@
 import * as core from '@actions/core'
 import { ApiClient } from './api-client.js'
 import { authenticator } from './authenticate.js'
-import { ENVIRONMENT_CONVENTIONS, SECRET_INPUTS } from './credentials.js'
+import { stepSecrets } from './credentials.js'
 import { type EnsureResult, ensureRepositories, type RepositoryResult } from './ensure.js'
 import { signedInCredentials } from './iam.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { elide } from './login-secret.js'
-import { type Login, LOGIN_STATE, logIn } from './login.js'
-import { actionOutputs, isFailure, loginOutputs, registryOf } from './outputs.js'
+import type { Login } from './login.js'
+import { LOGIN_STATE } from './login-state.js'
+import { actionOutputs, isFailure, loginOutputs, otherRegistryInPath } from './outputs.js'
 import { failureMessage, reportLines } from './report.js'
 import { summaryModel } from './summary.js'
 import { githubRepository } from './workflow.js'
-import { addSecret } from './server-text.js'
+import { addSecret, cleanServerText } from './server-text.js'
 import { shownResult } from './shown-result.js'
 import { type SwrApi, swrApi } from './swr-api.js'
 
@@ -26,11 +27,7 @@ function mask(secret: string): void {
 
 async function readInputs(): Promise<Inputs> {
   // Secrets are masked the moment they are read, before anything could print them, even when an input is bad.
-  const secrets = [
-    ...SECRET_INPUTS.map((name) => core.getInput(name)),
-    ...[...ENVIRONMENT_CONVENTIONS.flat(), 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].map((name) => process.env[name]),
-  ]
-  for (const value of secrets) if (value) mask(value)
+  for (const value of stepSecrets(core.getInput, process.env)) mask(value)
   // The repository defaults to the GitHub repository's name; only then is the workflow's context needed.
   const githubDefault = core.getInput('repository').trim() === '' ? await githubRepository() : undefined
   return parseInputs(
@@ -52,23 +49,49 @@ async function signInText({ signIn }: Inputs): Promise<string> {
   return `${signIn.source}, audience ${audience} (GitHub's default)`
 }
 
-/** Logs the container tools in to the registry of the first repository ensured, as the inputs ask. */
+/**
+ * Logs the container tools in to the registry the run expects, once the first repository is ensured. A brief info
+ * that names another registry stops the login before any credential is made.
+ */
 async function logInAsAsked(api: SwrApi, inputs: Inputs, result: EnsureResult): Promise<Login | undefined> {
   const first = result.results.find((entry): entry is RepositoryResult => !isFailure(entry))
   // With no repository ensured there is nothing to push to; the failure message says why.
   if (!first) return undefined
-  const host = registryOf(first, inputs)
+  const host = inputs.registry
+  const other = otherRegistryInPath(first, inputs)
+  if (other) {
+    throw new Error(
+      `Not logging in: SWR gives the path of ${inputs.namespace}/${first.repository} on the registry ${other}, not ` +
+        `${host}, the registry this run expects. A login goes only to ${host}; if images of this endpoint go to ` +
+        `${other}, set the input registry to it.`,
+    )
+  }
   const hours = `${+(inputs.loginDurationSeconds / 3600).toFixed(2)} h`
   if (inputs.dryRun) {
     core.info(`Dry run: would log in to ${host} for ${hours}`)
     return undefined
   }
-  const wish = { region: inputs.region, host, durationSeconds: inputs.loginDurationSeconds }
+  const wish = {
+    region: inputs.region,
+    host,
+    durationSeconds: inputs.loginDurationSeconds,
+    timeoutMs: inputs.timeoutMs,
+  }
+  // Loaded only when a run logs in: the Docker config, its lock and the CLI are no part of other runs' start-up.
+  const { logIn } = await import(/* webpackMode: "eager" */ './login.js')
   const login = await logIn(api, wish, process.env, mask)
-  const { secret, record } = login
+  const { secret, record, replaced } = login
   for (const [name, value] of Object.entries(loginOutputs(secret))) core.setOutput(name, value)
+  if (replaced) {
+    core.warning(
+      `A login to ${host} was already in ${replaced} (from before this job, or an earlier step): this step replaced ` +
+        (inputs.logout ? 'it, and puts it back when the job ends.' : 'it, and does not put it back (logout: false).'),
+    )
+  }
   const where = record.via === 'config' ? record.configPath : 'the Docker CLI'
-  core.info(`Logged in to ${host} as ${elide(secret.username)} until ${secret.expiresAt.toISOString()} (${where})`)
+  // The user name was checked against a strict form; cleaned all the same, as every value an answer gave.
+  const user = cleanServerText(elide(secret.username))
+  core.info(`Logged in to ${host} as ${user} until ${secret.expiresAt.toISOString()} (${where})`)
   if (inputs.logout) core.saveState(LOGIN_STATE, JSON.stringify(record))
   return login
 }

@@ -6,7 +6,7 @@ import { INFO_FIELDS, type RepositoryInfo } from './repository-info.js'
 
 export interface OutputContext {
   namespace: string
-  /** The registry host derived from the region or endpoint. */
+  /** The registry host expected for the region or endpoint, or given as the input registry. */
   registry: string
 }
 
@@ -17,18 +17,21 @@ function asText(value: RepositoryInfo[keyof RepositoryInfo]): string {
 export const isFailure = (result: RepositoryResult | RepositoryFailure): result is RepositoryFailure =>
   'error' in result
 
-/** SWR's own pull path is the truest registry host; the derived one stands in when the path is absent. */
-export function registryOf(result: RepositoryResult, context: OutputContext): string {
+/** The registry host SWR's own pull path names, when it names one other than the expected registry. */
+export function otherRegistryInPath(result: RepositoryResult, context: OutputContext): string | undefined {
   const { path } = result.info
   const suffix = `/${context.namespace}/${result.repository}`
-  if (path !== undefined && path.endsWith(suffix) && path.length > suffix.length) {
-    return path.slice(0, -suffix.length)
-  }
-  return context.registry
+  if (path === undefined || !path.endsWith(suffix) || path.length <= suffix.length) return undefined
+  const host = path.slice(0, -suffix.length)
+  return host === context.registry ? undefined : host
 }
 
-export function imageOf(result: RepositoryResult, context: OutputContext): string {
-  return `${registryOf(result, context)}/${context.namespace}/${result.repository}`
+/**
+ * The image to push, on the registry the run expects, never one an answer names: later steps log in to the
+ * registry output, so a server or proxy naming ghcr.io in a path must not steer their credentials there.
+ */
+export function imageOf(result: RepositoryResult | RepositoryFailure, context: OutputContext): string {
+  return `${context.registry}/${context.namespace}/${result.repository}`
 }
 
 /** One entry of the `repositories` output. */
@@ -36,7 +39,7 @@ export function repositoryEntry(result: RepositoryResult | RepositoryFailure, co
   if (isFailure(result)) {
     return {
       name: result.repository,
-      image: `${context.registry}/${context.namespace}/${result.repository}`,
+      image: imageOf(result, context),
       error: result.error.message,
     }
   }
@@ -61,7 +64,7 @@ export function actionOutputs(result: EnsureResult, context: OutputContext): Rec
   for (const field of INFO_FIELDS) outputs[field] = asText(first.info[field])
   return {
     ...outputs,
-    registry: registryOf(first, context),
+    registry: context.registry,
     image: imageOf(first, context),
     repository_created: String(first.created),
     json: JSON.stringify(first.info),

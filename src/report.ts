@@ -1,6 +1,6 @@
 // What the log says about a run, and the one message a failed step ends with: pure functions of the result.
 import type { EnsureResult } from './ensure.js'
-import { imageOf, isFailure, type OutputContext } from './outputs.js'
+import { imageOf, isFailure, otherRegistryInPath, type OutputContext } from './outputs.js'
 import { retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
 
@@ -28,6 +28,16 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
     const name = `${context.namespace}/${entry.repository}`
     const state = entry.created ? would('created', 'would be created') : 'exists'
     lines.push(info(`Repository ${name}: ${state}; image ${imageOf(entry, context)}`))
+    const other = otherRegistryInPath(entry, context)
+    if (other) {
+      lines.push({
+        level: 'warning',
+        text:
+          `Repository ${name}: SWR gives its path on the registry ${other}, not ${context.registry}, the registry ` +
+          `this run expects: the outputs name ${context.registry}, and a login goes nowhere else. If images of this ` +
+          `endpoint go to ${other}, set the input registry to it.`,
+      })
+    }
     if (entry.settingsChanged.length > 0) {
       lines.push(
         info(`Repository ${name}: ${would('updated', 'would update')} ${describeChanges(entry.settingsChanged)}`),

@@ -1,5 +1,6 @@
 // A repository's brief info, with the types SWR documents for its fields. An answer is read into this shape at the
 // boundary, once: every later decision, output and summary line works on checked values.
+import { isRegistryHost } from './endpoint.js'
 import { cleanServerText } from './server-text.js'
 
 /** The documented fields and their types, in the order SWR's reference lists them. */
@@ -55,14 +56,10 @@ export interface InfoProblem {
 
 export const isInfoProblem = (value: RepositoryInfo | InfoProblem): value is InfoProblem => 'problem' in value
 
-/** A registry host (name or IPv4 address, with an optional port), as Docker takes it. */
-const HOST =
-  /^(?=.{1,253}(?::|$))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/
-
 /** Whether a pull path is HOST/namespace/repository for the repository that was asked about. */
 export function isPullPath(path: string, namespace: string, repository: string): boolean {
   const suffix = `/${namespace}/${repository}`
-  return path.endsWith(suffix) && HOST.test(path.slice(0, -suffix.length))
+  return path.endsWith(suffix) && isRegistryHost(path.slice(0, -suffix.length))
 }
 
 /**

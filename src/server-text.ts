@@ -50,3 +50,9 @@ export function cleanServerText(text: string, limit = SERVER_TEXT_LIMIT): string
   if (clean.length <= limit) return clean
   return `${clean.slice(0, limit)}… (cut: ${clean.length} characters in all)`
 }
+
+/** Whether the text holds a secret the run knows, in any of the forms it is removed in. */
+export function containsSecret(text: string): boolean {
+  for (const secret of secrets) if (text.includes(secret)) return true
+  return false
+}

@@ -85,7 +85,14 @@ describe('outputs', () => {
   }
 
   it('a successful run with a login writes exactly the outputs action.yml declares', () => {
-    const secret = { host: 'h', username: 'u', password: 'p', auth: 'dTpw', expiresAt: new Date() }
+    const secret = {
+      host: 'h',
+      username: 'u',
+      password: 'p',
+      auth: 'dTpw',
+      expiresAt: new Date(),
+      expiryEstimated: false,
+    }
     const written = { ...actionOutputs(success, context), ...loginOutputs(secret) }
     expect(Object.keys(written).sort()).toEqual(Object.keys(metadata.outputs).sort())
   })

@@ -60,13 +60,20 @@ describe("CreateSecret's answer", () => {
     expect(shown).not.toContain(pair.slice(colon + 1))
   })
 
-  it('takes the expiry from X-Swr-Expireat, or from the duration when the header is missing or not believable', () => {
+  it('takes the expiry from X-Swr-Expireat, else estimates the earlier of the duration and SWR’s 6-hour default', () => {
     const now = Date.UTC(2026, 0, 1)
-    expect(expiryOf('2026-01-01T06:00:00.000000Z', 21600, now).toISOString()).toBe('2026-01-01T06:00:00.000Z')
-    expect(expiryOf(undefined, 900, now).toISOString()).toBe('2026-01-01T00:15:00.000Z')
-    expect(expiryOf('soon', 900, now).toISOString()).toBe('2026-01-01T00:15:00.000Z')
-    expect(expiryOf('2025-01-01T00:00:00Z', 900, now).toISOString()).toBe('2026-01-01T00:15:00.000Z')
-    expect(expiryOf('2027-01-01T00:00:00Z', 900, now).toISOString()).toBe('2026-01-01T00:15:00.000Z')
+    const at = (header: string | undefined, duration: number) => {
+      const { expiresAt, estimated } = expiryOf(header, duration, now)
+      return `${expiresAt.toISOString()}${estimated ? ' estimated' : ''}`
+    }
+    expect(at('2026-01-01T06:00:00.000000Z', 21600)).toBe('2026-01-01T06:00:00.000Z')
+    // A server that ignored the duration says so in the header: the header is the truth.
+    expect(at('2026-01-01T06:00:00Z', 900)).toBe('2026-01-01T06:00:00.000Z')
+    expect(at(undefined, 900)).toBe('2026-01-01T00:15:00.000Z estimated')
+    expect(at(undefined, 86400)).toBe('2026-01-01T06:00:00.000Z estimated')
+    expect(at('soon', 900)).toBe('2026-01-01T00:15:00.000Z estimated')
+    expect(at('2025-01-01T00:00:00Z', 900)).toBe('2026-01-01T00:15:00.000Z estimated')
+    expect(at('2027-01-01T00:00:00Z', 900)).toBe('2026-01-01T00:15:00.000Z estimated')
   })
 
   it('elides the middle of a user name for the log', () => {

@@ -140,7 +140,7 @@ describe("an existing repository's settings", () => {
 describe('image retention', () => {
   const retentionWrites = () => writes().filter((request) => request.target.includes('/retentions'))
 
-  it('is created with the repository, left alone on a re-run, and updated when the inputs change', async () => {
+  it('is created with the repository, left alone on a re-run, and replaced when the inputs change its kind', async () => {
     const inputs = { repository: 'apps/web', retention_keep_last: '10', retention_keep_tags: 'latest\n/^v\\d+$/' }
     const first = await run(inputs)
     expect(first.exitCode).toBe(0)
@@ -177,7 +177,9 @@ describe('image retention', () => {
     emulator.resetLog()
     const changed = await run({ repository: 'apps/web', retention_keep_days: '30' })
     expect(changed.exitCode).toBe(0)
-    expect(retentionWrites().map((request) => request.method)).toEqual(['PATCH'])
+    // SWR cannot change a policy's template: the policy is deleted, and the new one created.
+    expect(retentionWrites().map((request) => request.method)).toEqual(['DELETE', 'POST'])
+    expect(JSON.parse(changed.outputs.repositories)[0].retention).toBe('replace')
     expect(emulator.retentions.get('team/apps/web')?.[0].rules).toEqual([
       { template: 'date_rule', params: { days: '30' }, tag_selectors: [] },
     ])

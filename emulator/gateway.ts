@@ -85,6 +85,8 @@ export interface LoggedRequest {
   code?: string
   /** Lowercase names of the headers the signature covered. */
   signedHeaders?: string[]
+  /** The X-Request-Id the gateway answered with, as Huawei's gateway gives every answer one. */
+  requestId?: string
 }
 
 export interface GatewayOptions extends Accounts {
@@ -92,6 +94,8 @@ export interface GatewayOptions extends Accounts {
   latencyMs?: number
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string; cert: string }
+  /** Give every answer an X-Request-Id header, as Huawei's gateway does (off by default: messages then carry it). */
+  requestIds?: boolean
 }
 
 /** Thrown to answer at once, from anywhere in handling a request. */
@@ -200,6 +204,7 @@ export class Gateway {
       return
     }
     entry.status = answer.status
+    if (this.options.requestIds) entry.requestId = randomUUID().replaceAll('-', '')
     const code = errorCode(answer.body)
     if (code) entry.code = code
     const text =
@@ -207,6 +212,7 @@ export class Gateway {
     response.writeHead(answer.status, {
       'Content-Type': 'application/json;charset=utf8',
       'Content-Length': Buffer.byteLength(text),
+      ...(entry.requestId ? { 'X-Request-Id': entry.requestId } : {}),
       ...answer.headers,
     })
     if (fault && 'truncate' in fault) {

@@ -53,6 +53,11 @@ export function parseRetentionBody(body: unknown): Omit<RetentionPolicy, 'id' | 
 
 const invalid = (why: string) => swrError(400, 'SVCSTG.SWR.4001008', `Invalid retention policy: ${why}`)
 const policyMissing = (id: number) => swrError(404, 'SVCSTG.SWR.4040013', `Retention policy ${id} not found`)
+/** SWR answers deleting a policy that is gone with a 400 of its own code, in its {"errors":[...]} shape. */
+const policyGone = (id: number): Answer => ({
+  status: 400,
+  body: { errors: [{ errorCode: 'SVCSTG.SWR.4000306', errorMessage: `Retention ${id} does not exist` }] },
+})
 
 export class RetentionService {
   /** Retention policies by "namespace/repository". */
@@ -104,13 +109,15 @@ function update(list: RetentionPolicy[], id: number, body: unknown): Answer {
   if (index < 0) return policyMissing(id)
   const policy = parseRetentionBody(body)
   if (typeof policy === 'string') return invalid(policy)
+  // UpdateRetention cannot change a policy's template: the rule's kind is fixed when it is created.
+  if (policy.rules[0].template !== list[index].rules[0]?.template) return invalid('the template cannot be modified')
   list[index] = { ...list[index], ...policy }
   return { status: 201 }
 }
 
 function remove(list: RetentionPolicy[], id: number): Answer {
   const index = list.findIndex((policy) => policy.id === id)
-  if (index < 0) return policyMissing(id)
+  if (index < 0) return policyGone(id)
   list.splice(index, 1)
   return { status: 200 }
 }

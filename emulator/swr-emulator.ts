@@ -19,9 +19,11 @@ export type Operation =
   | 'createNamespace'
   | 'listNamespaces'
   | 'showNamespace'
+  | 'deleteNamespace'
   | 'createRepository'
   | 'showRepository'
   | 'updateRepository'
+  | 'deleteRepository'
   | 'listRetentions'
   | 'createRetention'
   | 'updateRetention'
@@ -45,6 +47,8 @@ export interface EmulatorOptions {
   identityProviders?: IdentityProvider[]
   /** Serves GitHub's ID-token request endpoint at /_github/id-token for this job. */
   github?: GithubJob
+  /** Give every answer an X-Request-Id header, as Huawei's API gateway does. */
+  requestIds?: boolean
 }
 
 export class SwrEmulator {
@@ -76,6 +80,7 @@ export class SwrEmulator {
       ],
       latencyMs: options.latencyMs,
       tls: options.tls,
+      requestIds: options.requestIds,
     })
   }
 

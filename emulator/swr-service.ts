@@ -89,6 +89,12 @@ export class SwrService {
       run: ({ params }, account) => this.showNamespace(account, params.namespace),
     },
     {
+      method: 'DELETE',
+      path: '/v2/manage/namespaces/:namespace',
+      operation: 'deleteNamespace',
+      run: ({ params }, account) => this.deleteNamespace(account, params.namespace),
+    },
+    {
       method: 'POST',
       path: '/v2/manage/namespaces/:namespace/repos',
       operation: 'createRepository',
@@ -106,6 +112,12 @@ export class SwrService {
       operation: 'updateRepository',
       run: (request, account) =>
         this.updateRepository(account, request.params.namespace, repositoryName(request), request.body),
+    },
+    {
+      method: 'DELETE',
+      path: '/v2/manage/namespaces/:namespace/repos/:repository',
+      operation: 'deleteRepository',
+      run: (request, account) => this.deleteRepository(account, request.params.namespace, repositoryName(request)),
     },
   ]
 
@@ -193,6 +205,23 @@ export class SwrService {
     if (!record) return organizationMissing(name)
     if (record.owner !== account.name) return swrError(403, 'SVCSTG.SWR.4039001', 'Not the owner of this resource')
     return { status: 200, body: { id: record.id, name: record.name, creator_name: record.creatorName, auth: 7 } }
+  }
+
+  /** SWR deletes only an empty organization. */
+  private deleteNamespace(account: Account, name: string): Answer {
+    if (!this.ownNamespace(account, name)) return organizationMissing(name)
+    if ([...this.repositories.values()].some((record) => record.namespace === name)) {
+      return swrError(400, 'SVCSTG.SWR.4001050', `Namespace ${name} still has repositories`)
+    }
+    this.namespaces.delete(name)
+    return { status: 204 }
+  }
+
+  private deleteRepository(account: Account, namespace: string, name: string): Answer {
+    const found = this.ownRepository(account, namespace, name)
+    if ('status' in found) return found
+    this.repositories.delete(found.key)
+    return { status: 204 }
   }
 
   private createRepository(account: Account, namespace: string, body: unknown): Answer {

@@ -32,6 +32,8 @@ export interface ApiRequest {
   url: URL
   body?: unknown
   authenticate?: Authenticate
+  /** A refusal that is the service's way of throttling, worth another try like a 429. */
+  throttled?: (status: number, body: string) => boolean
 }
 
 export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' | 'now'> {
@@ -117,9 +119,11 @@ export class ApiClient {
       log.debug(`${target} -> HTTP ${status}`)
       // Secrets removed before the cut, so that no part of one is ever left.
       if (status >= 300) log.debug(`Error body: ${cleanServerText(body, 4000)}`)
-      if (!isRetryableStatus(status)) return { kind: 'final', answer: response }
+      const throttled = request.throttled?.(status, body) ?? false
+      if (!isRetryableStatus(status) && !throttled) return { kind: 'final', answer: response }
       const retryAfter = headerValue(headers['retry-after'])
-      return { kind: 'retryable', answer: response, failure: `HTTP ${status}`, retryAfter }
+      const failure = `HTTP ${status}${throttled ? ' (throttled)' : ''}`
+      return { kind: 'retryable', answer: response, failure, retryAfter }
     } catch (error) {
       if (error instanceof AnswerTooLargeError) throw error
       const failure =

@@ -63,6 +63,10 @@ export const ORGANIZATION_NOT_FOUND_CODES = ['SVCSTG.SWR.4040058', 'SVCSTG.SWR.4
 export const ORGANIZATION_QUOTA_CODE = 'SVCSTG.SWR.4000097'
 export const SIGNATURE_REFUSED_CODE = 'APIG.0301'
 export const OTHER_ACCOUNT_TOKEN_CODE = 'SVCSTG.SWR.4011064'
+/** DeleteRetention's answer for a policy that no longer exists (docs/api-notes.md, "Retention"). */
+export const RETENTION_GONE_CODE = 'SVCSTG.SWR.4000306'
+/** SWR's own answers to throttling: a 403, not a 429 (docs/api-notes.md, "Throttling"). */
+export const THROTTLING_CODES = ['SVCSTG.SWR.4031032', 'SVCSTG.SWR.4031042']
 
 /** A request that SWR or IAM answered with a failure retrying cannot mend, or with a body that makes no sense. */
 export class SwrRequestError extends Error {
@@ -84,9 +88,22 @@ export type Hint = (status: number, detail: ErrorDetail) => string
 /** The error for an answer that is not one of the outcomes its operation expects. */
 export function requestError(response: ApiResponse, hint: Hint = hintFor): SwrRequestError {
   if (response.status >= 300 && response.status < 400) return redirectError(response)
-  const detail = parseErrorBody(response.body)
+  const parsed = parseErrorBody(response.body)
+  const detail = { ...parsed, requestId: parsed.requestId ?? gatewayRequestId(response) }
   return new SwrRequestError(response.operation, response.status, detail, hint(response.status, detail))
 }
+
+/**
+ * The API gateway's X-Request-Id, which support needs to find a request; cleaned, as all server text. A body's own
+ * request id is preferred where there is one (docs/api-notes.md, "Request IDs").
+ */
+function gatewayRequestId(response: ApiResponse): string | undefined {
+  const value = headerValue(response.headers['x-request-id'])
+  return value ? cleanServerText(value, 80) : undefined
+}
+
+/** " (request id X)", or nothing. */
+const requestIdText = (requestId: string | undefined) => (requestId ? ` (request id ${requestId})` : '')
 
 /** Where a redirect points, as an origin only (its path may carry anything), or why it cannot be told. */
 function redirectTarget(location: string | string[] | undefined, from: string): string {
@@ -110,24 +127,26 @@ function redirectError(response: ApiResponse): SwrRequestError {
     'The action does not follow redirects, which would carry the credentials elsewhere. Check that ' +
     `${new URL(response.url).origin} (from the endpoint or iam_endpoint input) is the API itself, not a web page ` +
     'or a moved address, and the proxy in https_proxy.'
+  const requestId = gatewayRequestId(response)
   return new SwrRequestError(
     response.operation,
     response.status,
-    {},
+    { requestId },
     hint,
-    `${response.operation} failed: the answer was HTTP ${response.status}, a redirect to ${target}. ${hint}`,
+    `${response.operation} failed: the answer was HTTP ${response.status}${requestIdText(requestId)}, a redirect to ${target}. ${hint}`,
   )
 }
 
 /** The error for a successful answer whose body is not what the operation returns. */
 export function unexpectedBody(response: ApiResponse, expected: string, problem?: string): SwrRequestError {
   const shown = problem === undefined ? excerpt(response.body) : cleanServerText(problem)
+  const requestId = gatewayRequestId(response)
   return new SwrRequestError(
     response.operation,
     response.status,
-    {},
+    { requestId },
     '',
-    `${response.operation} answered HTTP ${response.status} with a body that is not ${expected}: ${shown}`,
+    `${response.operation} answered HTTP ${response.status}${requestIdText(requestId)} with a body that is not ${expected}: ${shown}`,
   )
 }
 
@@ -149,8 +168,7 @@ export function organizationOfAnotherAccount(namespace: string, readRefusal: Swr
 /** "HTTP 409 SVCSTG.SWR.4090060: Namespace already exists (request id ...)", for failure messages. */
 export function describeAnswer(status: number, detail: ErrorDetail): string {
   const said = [detail.code, detail.message?.replace(/\.$/, '')].filter(Boolean).join(': ')
-  const request = detail.requestId ? ` (request id ${detail.requestId})` : ''
-  return `HTTP ${status}${said ? ` ${said}` : ''}${request}`
+  return `HTTP ${status}${said ? ` ${said}` : ''}${requestIdText(detail.requestId)}`
 }
 
 function describeFailure(operation: string, status: number, detail: ErrorDetail, hint: string): string {
@@ -166,6 +184,12 @@ export function hintFor(status: number, detail: ErrorDetail, operation?: SwrOper
     return (
       'The request signature was refused: check that secret_access_key belongs to access_key_id, ' +
       "that a security_token is given with temporary credentials, and that the machine's clock is right."
+    )
+  }
+  if (detail.code !== undefined && THROTTLING_CODES.includes(detail.code)) {
+    return (
+      "SWR throttled this account's requests, and the tries with backoff (max_attempts) did not outlast it: wait a " +
+      'few minutes and run again, or run fewer jobs against SWR at once.'
     )
   }
   if (detail.code === OTHER_ACCOUNT_TOKEN_CODE) {

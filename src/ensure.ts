@@ -216,9 +216,10 @@ async function applyRetention(
 ): Promise<RetentionAction> {
   const { namespace } = request
   const body = retentionBody(request.retention as RetentionWish)
-  if (plan.action === 'create') await api.createRetention(namespace, repository, body)
   if (plan.action === 'update') await api.updateRetention(namespace, repository, plan.id, body)
-  // A policy already gone (another job removed it) needs nothing more.
+  // A policy already gone (another job removed it) needs nothing more. A replaced one is deleted before the new one
+  // is created, as terraform replaces it.
   for (const id of plan.remove) await api.deleteRetention(namespace, repository, id)
+  if (plan.action === 'create' || plan.action === 'replace') await api.createRetention(namespace, repository, body)
   return plan.action
 }

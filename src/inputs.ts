@@ -244,14 +244,17 @@ function lines(text: string): string[] {
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 
 function parseRetention(source: InputSource, fail: (problem: string) => undefined): RetentionWish | undefined {
-  const count = (name: string): number | undefined => {
+  // SWR's own limits (docs/api-notes.md, "Retention"): a bigger number would be refused after the repository was made.
+  const count = (name: string, most: number, what: string): number | undefined => {
     const text = source.text(name)
     if (!text) return undefined
-    if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 1_000_000) return Number(text)
-    return fail(`Input ${name} ${quote(text)} must be a whole number of at least 1.`)
+    if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= most) return Number(text)
+    return fail(
+      `Input ${name} ${quote(text)} must be a whole number of at least 1 and at most ${most} (SWR keeps ${what}).`,
+    )
   }
-  const keepLast = count('retention_keep_last')
-  const keepDays = count('retention_keep_days')
+  const keepLast = count('retention_keep_last', 1000, '1 to 1000 images')
+  const keepDays = count('retention_keep_days', 365, 'images for 1 to 365 days')
   const keepTags = lines(source.text('retention_keep_tags'))
   if (source.text('retention_keep_last') && source.text('retention_keep_days')) {
     return fail('Give retention_keep_last or retention_keep_days, not both: a repository keeps one retention policy.')

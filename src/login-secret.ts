@@ -10,6 +10,8 @@ export interface LoginSecret {
   auth: string
   /** When the credential expires. */
   expiresAt: Date
+  /** The expiry is an estimate: SWR did not say. */
+  expiryEstimated: boolean
 }
 
 /** Printable ASCII without spaces: what a user:password pair is made of at all. */
@@ -33,7 +35,10 @@ export const isStoreName = (store: string): boolean => /^[A-Za-z0-9][A-Za-z0-9._
  * user:password exactly, each of its strict form: anything else would be written into Docker's config and fail at
  * the push, far from here, or carry a command into the log. A message never shows any part of either.
  */
-export function readLoginSecret(body: unknown, host: string): Omit<LoginSecret, 'expiresAt'> | { problem: string } {
+export function readLoginSecret(
+  body: unknown,
+  host: string,
+): Omit<LoginSecret, 'expiresAt' | 'expiryEstimated'> | { problem: string } {
   const auths = (body as { auths?: unknown } | null)?.auths
   if (!auths || typeof auths !== 'object' || Array.isArray(auths)) return { problem: 'it has no "auths" object' }
   const entry = (auths as Record<string, unknown>)[host]
@@ -62,12 +67,29 @@ export function readLoginSecret(body: unknown, host: string): Omit<LoginSecret, 
   return { host, username, password, auth }
 }
 
-/** When the credential expires: the X-Swr-Expireat header when it is a date, else now plus the duration asked. */
-export function expiryOf(header: string | undefined, durationSeconds: number, now: number): Date {
+/** How long a login lasts when SWR does not say: its default (docs/api-notes.md, "Registry login"). */
+export const DEFAULT_LOGIN_SECONDS = 6 * 3600
+/** The longest login SWR issues. */
+const LONGEST_LOGIN_SECONDS = 24 * 3600
+
+export interface Expiry {
+  expiresAt: Date
+  /** SWR did not say when the login expires: the time is the earlier of the duration asked and SWR's default. */
+  estimated: boolean
+}
+
+/**
+ * When the credential expires: the X-Swr-Expireat header when it is a believable date (in the future, within the
+ * longest login SWR issues, with a minute's leeway for clocks). Without one, the earlier of the duration asked and
+ * SWR's default: a server that ignores duration_seconds issues its default login, and saying it lasts longer would
+ * let a long job fail at its push.
+ */
+export function expiryOf(header: string | undefined, durationSeconds: number, now: number): Expiry {
   const told = header === undefined ? Number.NaN : Date.parse(header.trim())
-  // A date that is not in the future or the duration asked (with a minute's leeway for clocks) is not believed.
-  if (Number.isFinite(told) && told > now && told <= now + (durationSeconds + 60) * 1000) return new Date(told)
-  return new Date(now + durationSeconds * 1000)
+  if (Number.isFinite(told) && told > now && told <= now + (LONGEST_LOGIN_SECONDS + 60) * 1000) {
+    return { expiresAt: new Date(told), estimated: false }
+  }
+  return { expiresAt: new Date(now + Math.min(durationSeconds, DEFAULT_LOGIN_SECONDS) * 1000), estimated: true }
 }
 
 /** A user name with its middle elided, for the log: "cn-north-4@OWF…KBXI". */

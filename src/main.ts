@@ -92,6 +92,12 @@ async function logInAsAsked(api: SwrApi, inputs: Inputs, result: EnsureResult): 
   // The user name was checked against a strict form; cleaned all the same, as every value an answer gave.
   const user = cleanServerText(elide(secret.username))
   core.info(`Logged in to ${host} as ${user} until ${secret.expiresAt.toISOString()} (${where})`)
+  if (secret.expiryEstimated) {
+    core.info(
+      'SWR did not say when the login expires (no X-Swr-Expireat): login_expires_at is an estimate, the earlier of ' +
+        "login_duration and SWR's default of 6 hours.",
+    )
+  }
   if (inputs.logout) core.saveState(LOGIN_STATE, JSON.stringify(record))
   return login
 }

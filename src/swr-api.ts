@@ -4,8 +4,11 @@ import { type ApiClient, type ApiResponse, type Authenticate, headerValue, isSuc
 import {
   hintFor,
   ORGANIZATION_NOT_FOUND_CODES,
+  parseErrorBody,
   requestError,
+  RETENTION_GONE_CODE,
   type SwrRequestError,
+  THROTTLING_CODES,
   unexpectedBody,
 } from './api-error.js'
 import { endpointUrl } from './endpoint.js'
@@ -107,7 +110,8 @@ function loginSecret(response: ApiResponse, host: string, durationSeconds: numbe
   const read = readLoginSecret(parsedBody(response), host)
   if ('problem' in read) throw unexpectedBody(response, 'a registry login', read.problem)
   const expires = headerValue(response.headers['x-swr-expireat'])
-  return { ...read, expiresAt: expiryOf(expires, durationSeconds, Date.now()) }
+  const { expiresAt, estimated } = expiryOf(expires, durationSeconds, Date.now())
+  return { ...read, expiresAt, expiryEstimated: estimated }
 }
 
 function retentionPolicies(response: ApiResponse): RetentionPolicy[] {
@@ -116,9 +120,15 @@ function retentionPolicies(response: ApiResponse): RetentionPolicy[] {
   throw unexpectedBody(response, 'a list of retention policies', read.problem)
 }
 
+/** SWR throttles with a 403 and codes of its own (docs/api-notes.md, "Throttling"): tried again like a 429. */
+export function isThrottled(status: number, body: string): boolean {
+  const { code } = parseErrorBody(body)
+  return status === 403 && code !== undefined && THROTTLING_CODES.includes(code)
+}
+
 export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authenticate): SwrApi {
   const send = (operation: string, method: string, path: string, body?: unknown) =>
-    client.send({ operation, method, url: endpointUrl(endpoint, path), body, authenticate })
+    client.send({ operation, method, url: endpointUrl(endpoint, path), body, authenticate, throttled: isThrottled })
   const nothing = () => undefined
   return {
     async showRepository(namespace, repository) {
@@ -205,8 +215,16 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         'DELETE',
         `${repositoryPath(namespace, repository)}/retentions/${id}`,
       )
-      // Already gone (another job removed it) is as good as removed.
-      return outcome<RetentionDeletion>('deleteRetention', response, () => 'deleted', { 404: () => 'already-gone' })
+      // Already gone (another job removed it) is as good as removed. SWR says so with a 400 and its own code, not a
+      // 404 (docs/api-notes.md, "Retention").
+      return outcome<RetentionDeletion>('deleteRetention', response, () => 'deleted', {
+        404: () => 'already-gone',
+        400: () => {
+          const refusal = refusalOf('deleteRetention', response)
+          if (refusal.detail.code === RETENTION_GONE_CODE) return 'already-gone'
+          throw refusal
+        },
+      })
     },
     async createLoginSecret(region, durationSeconds, host) {
       const query = new URLSearchParams({ projectname: region, duration_seconds: String(durationSeconds) })

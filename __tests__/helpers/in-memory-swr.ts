@@ -178,7 +178,8 @@ export class InMemorySwr implements SwrApi {
       const username = `${region}@LOGIN${this.nextId++}`
       const password = `password-${this.nextId++}`
       const auth = Buffer.from(`${username}:${password}`).toString('base64')
-      return { host, username, password, auth, expiresAt: new Date(Date.now() + durationSeconds * 1000) }
+      const expiresAt = new Date(Date.now() + durationSeconds * 1000)
+      return { host, username, password, auth, expiresAt, expiryEstimated: false }
     })
   }
 }

@@ -14,6 +14,7 @@ const FOLDERS = [
   'runner',
   '__tests__',
   '__tests__/helpers',
+  '__tests__/live',
   'scripts',
   'bench',
   '.github/workflows',

@@ -122,8 +122,9 @@ function retentionPolicies(response: ApiResponse): RetentionPolicy[] {
 
 /** SWR throttles with a 403 and codes of its own (docs/api-notes.md, "Throttling"): tried again like a 429. */
 export function isThrottled(status: number, body: string): boolean {
+  if (status !== 403) return false
   const { code } = parseErrorBody(body)
-  return status === 403 && code !== undefined && THROTTLING_CODES.includes(code)
+  return code !== undefined && THROTTLING_CODES.includes(code)
 }
 
 export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authenticate): SwrApi {

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { SECRET_INPUTS } from '../src/credentials.js'
-import type { EnsureResult } from '../src/ensure.js'
-import { type InputSource, parseInputs } from '../src/inputs.js'
-import { actionOutputs, loginOutputs } from '../src/outputs.js'
-import { INFO_FIELDS } from '../src/repository-info.js'
+import { SECRET_INPUTS } from '../src/rules/credentials.js'
+import type { EnsureResult } from '../src/flow/ensure.js'
+import { type InputSource, parseInputs } from '../src/rules/inputs.js'
+import { actionOutputs, loginOutputs } from '../src/flow/outputs.js'
+import { INFO_FIELDS } from '../src/clients/swr/repository-info.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
 
 interface Metadata {

@@ -1,4 +1,4 @@
-import { cloudDomain, endpointUrl, parseEndpoint, registryHost, swrApiUrl } from '../src/endpoint.js'
+import { cloudDomain, endpointUrl, parseEndpoint, registryHost, swrApiUrl } from '../src/rules/endpoint.js'
 
 describe('endpoints', () => {
   it.each([

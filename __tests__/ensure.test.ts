@@ -1,7 +1,12 @@
 // The ensure flow's decisions against an in-memory SWR: each row of the README's "Behaviour on re-runs and races",
 // the races, failures, dry run, settings and retention. No process, no socket.
-import { type EnsureRequest, ensureRepositories, type RepositoryFailure, type RepositoryResult } from '../src/ensure.js'
-import { SwrRequestError } from '../src/api-error.js'
+import {
+  type EnsureRequest,
+  ensureRepositories,
+  type RepositoryFailure,
+  type RepositoryResult,
+} from '../src/flow/ensure.js'
+import { RequestError } from '../src/clients/request-error.js'
 import { InMemorySwr, refusal } from './helpers/in-memory-swr.js'
 
 function request(overrides: Partial<EnsureRequest> = {}): EnsureRequest {
@@ -101,7 +106,7 @@ describe('races with other jobs', () => {
     const result = await ensureRepositories(api, request({ repositories: ['web', 'api'] }))
 
     const error = failed(result.results[0])
-    expect(error).toBeInstanceOf(SwrRequestError)
+    expect(error).toBeInstanceOf(RequestError)
     expect(error.message).toBe(
       `The organization team already exists in another Huawei Cloud account (SWR answered HTTP 409 to creating it, then HTTP ${status} to reading it). ` +
         'Organization names are unique across all accounts: choose another namespace, or ask its owner to grant your account access.',

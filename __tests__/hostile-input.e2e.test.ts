@@ -1,7 +1,7 @@
 // Hostile input, end to end: booleans as the runner reads them, and no input can inject a workflow command or an
 // output, whatever it holds.
 import fc from 'fast-check'
-import { INFO_FIELDS } from '../src/repository-info.js'
+import { INFO_FIELDS } from '../src/clients/swr/repository-info.js'
 import { runAction, type ActionRun } from '../runner/run-action.js'
 import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import {

@@ -1,11 +1,11 @@
 // Hostile input, as properties: the validator and the emulator's SWR rules agree, names the validator accepts
 // travel intact over real HTTP, and categories and numbers are accepted exactly when they are valid.
 import fc from 'fast-check'
-import { ApiClient } from '../src/api-client.js'
-import { authenticator } from '../src/authenticate.js'
-import { CATEGORIES, InputError, parseInputs, type InputSource } from '../src/inputs.js'
-import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/names.js'
-import { swrApi } from '../src/swr-api.js'
+import { ApiClient } from '../src/clients/api-client.js'
+import { authenticator } from '../src/clients/authenticate.js'
+import { CATEGORIES, InputError, parseInputs, type InputSource } from '../src/rules/inputs.js'
+import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/rules/names.js'
+import { swrApi } from '../src/clients/swr/swr-api.js'
 import { DEMO_ACCOUNT, isValidNamespace, isValidRepository, SwrEmulator } from '../emulator/swr-emulator.js'
 
 const [KEY] = DEMO_ACCOUNT.accessKeys

@@ -1,5 +1,5 @@
-import { OIDC_PERMISSION_MESSAGE, resolveSignIn, type SignInInputs } from '../src/credentials.js'
-import { InputError, parseInputs, type InputSource } from '../src/inputs.js'
+import { OIDC_PERMISSION_MESSAGE, resolveSignIn, type SignInInputs } from '../src/rules/credentials.js'
+import { InputError, parseInputs, type InputSource } from '../src/rules/inputs.js'
 
 function source(values: Record<string, string>): InputSource {
   return {

@@ -9,8 +9,8 @@ import {
   readDockerConfig,
   withLogin,
   withoutLogin,
-} from '../src/docker-config.js'
-import { elide, expiryOf, readLoginSecret } from '../src/login-secret.js'
+} from '../src/clients/docker-config.js'
+import { elide, expiryOf, readLoginSecret } from '../src/clients/swr/login-secret.js'
 
 const HOST = 'swr.cn-north-4.myhuaweicloud.com'
 const auth = (text: string) => Buffer.from(text).toString('base64')

@@ -1,5 +1,5 @@
 // Defaults from the workflow's context, and messages that state only what the run knows and say what to do.
-import { PERMISSIONS, type SwrOperation } from '../src/permissions.js'
+import { PERMISSIONS, type SwrOperation } from '../src/clients/swr/permissions.js'
 import { type ActionRun, runAction } from '../runner/run-action.js'
 import { DEMO_KEY_ENV, type Operation, SwrEmulator } from '../emulator/swr-emulator.js'
 import { errorOf, expectCleanEnding } from './helpers/action-log.js'

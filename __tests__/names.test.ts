@@ -1,4 +1,4 @@
-import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/names.js'
+import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/rules/names.js'
 
 describe('organization names', () => {
   it.each([

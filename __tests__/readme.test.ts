@@ -2,7 +2,7 @@
 // the 403 hints are made from.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PERMISSIONS } from '../src/permissions.js'
+import { PERMISSIONS } from '../src/clients/swr/permissions.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
@@ -10,6 +10,11 @@ const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
 const FOLDERS = [
   '',
   'src',
+  'src/action',
+  'src/flow',
+  'src/clients',
+  'src/clients/swr',
+  'src/rules',
   'emulator',
   'runner',
   '__tests__',
@@ -59,8 +64,15 @@ it('the Permissions table is the one the 403 hints name', () => {
   expect(rows).toEqual(PERMISSIONS.map(({ action, neededFor }) => [action, neededFor]))
 })
 
+/** The .ts files under a folder, as paths relative to it. */
+function sourcesUnder(folder: string, prefix = ''): string[] {
+  return readdirSync(join(folder, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) return sourcesUnder(folder, path)
+    return entry.name.endsWith('.ts') ? [path] : []
+  })
+}
+
 it.each(['src', 'emulator'])('the layout names every file in %s/', (folder) => {
-  for (const file of readdirSync(join(PROJECT_ROOT, folder)).filter((name) => name.endsWith('.ts'))) {
-    expect(readme).toContain(`\`${file}\``)
-  }
+  for (const file of sourcesUnder(join(PROJECT_ROOT, folder))) expect(readme).toContain(`\`${file}\``)
 })

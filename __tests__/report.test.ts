@@ -1,7 +1,7 @@
 // The log report, the failure message and the job summary, as pure functions of a result.
-import type { EnsureResult, RepositoryResult } from '../src/ensure.js'
-import { failureMessage, reportLines } from '../src/report.js'
-import { summaryModel } from '../src/summary.js'
+import type { EnsureResult, RepositoryResult } from '../src/flow/ensure.js'
+import { failureMessage, reportLines } from '../src/flow/report.js'
+import { summaryModel } from '../src/flow/summary.js'
 
 const context = { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com', dryRun: false }
 

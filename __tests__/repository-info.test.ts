@@ -1,6 +1,6 @@
 // Reading answers into typed values: the brief info and the list of retention policies.
-import { INFO_FIELDS, isInfoProblem, readRepositoryInfo } from '../src/repository-info.js'
-import { readRetentionPolicies } from '../src/retention.js'
+import { INFO_FIELDS, isInfoProblem, readRepositoryInfo } from '../src/clients/swr/repository-info.js'
+import { readRetentionPolicies } from '../src/clients/swr/retention-policies.js'
 
 describe("a repository's brief info", () => {
   it('keeps the documented fields with their types, and leaves out the rest', () => {

@@ -1,7 +1,13 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ApiClient } from '../src/api-client.js'
-import { type AttemptResult, isRetryableStatus, parseRetryAfter, retryDelayMs, withRetries } from '../src/retry.js'
+import { ApiClient } from '../src/clients/api-client.js'
+import {
+  type AttemptResult,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDelayMs,
+  withRetries,
+} from '../src/clients/retry.js'
 
 describe('retries', () => {
   it.each([

@@ -1,5 +1,5 @@
 // Server text made safe: secrets removed first, then control characters escaped, then cut.
-import { addSecret, cleanServerText, withoutSecrets } from '../src/server-text.js'
+import { addSecret, cleanServerText, withoutSecrets } from '../src/rules/server-text.js'
 
 const SECRET = 'Hx7-server-text-secret/+="Q'
 addSecret(SECRET)

@@ -1,4 +1,4 @@
-import { authorization, canonicalRequest, sdkDate, sha256Hex } from '../src/signer.js'
+import { authorization, canonicalRequest, sdkDate, sha256Hex } from '../src/rules/signer.js'
 import { buildCanonicalRequest, expectedSignature, parseAuthorization } from '../emulator/signature.js'
 
 // Huawei's API signing guide.

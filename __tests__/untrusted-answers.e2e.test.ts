@@ -2,8 +2,8 @@
 // bound, with bounded memory, no injected workflow command, and no secret in any output, the summary or the log.
 // Each case is a bare local HTTP server answering one way; the action runs as a runner runs it.
 import type { ServerResponse } from 'node:http'
-import { MAX_ANSWER_BYTES } from '../src/api-client.js'
-import { INFO_FIELDS } from '../src/repository-info.js'
+import { MAX_ANSWER_BYTES } from '../src/clients/api-client.js'
+import { INFO_FIELDS } from '../src/clients/swr/repository-info.js'
 import { type ActionRun, runAction } from '../runner/run-action.js'
 import {
   errorOf,

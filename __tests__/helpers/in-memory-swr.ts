@@ -1,9 +1,9 @@
 // An SwrApi held in memory, for testing the ensure flow's decisions without a process or a socket. It behaves as
 // SWR does for one account; a test can script the next outcomes of an operation to stage races and odd answers.
-import { SwrRequestError } from '../../src/api-error.js'
-import type { LoginSecret } from '../../src/login-secret.js'
-import type { RepositoryInfo } from '../../src/repository-info.js'
-import type { RetentionPolicy, RetentionPolicyBody } from '../../src/retention.js'
+import { RequestError } from '../../src/clients/request-error.js'
+import type { LoginSecret } from '../../src/clients/swr/login-secret.js'
+import type { RepositoryInfo } from '../../src/clients/swr/repository-info.js'
+import type { RetentionPolicy, RetentionPolicyBody } from '../../src/clients/swr/retention-policies.js'
 import type {
   CreateRepositoryBody,
   NamespaceCreation,
@@ -13,7 +13,7 @@ import type {
   RetentionDeletion,
   SwrApi,
   UpdateRepositoryBody,
-} from '../../src/swr-api.js'
+} from '../../src/clients/swr/swr-api.js'
 
 interface Outcomes {
   showRepository: RepositoryRead
@@ -34,7 +34,7 @@ export type Operation = keyof Outcomes
 type Scripted<K extends Operation> = Outcomes[K] | (() => Outcomes[K])
 
 export const refusal = (operation: string, status: number, code?: string) =>
-  new SwrRequestError(operation, status, { code, message: `HTTP ${status} from the script` }, '')
+  new RequestError(operation, status, { code, message: `HTTP ${status} from the script` }, '')
 
 export class InMemorySwr implements SwrApi {
   /** Organizations by name, and whether they belong to this account or another. */

@@ -1,9 +1,9 @@
 // The account a live run uses, from SWR_LIVE_* variables, and the client operations the suite needs beyond the
 // action's own: deleting what it created (DeleteRepo, DeleteNamespace), so that nothing is left behind.
-import { ApiClient } from '../../src/api-client.js'
-import { authenticator } from '../../src/authenticate.js'
-import { endpointUrl, swrApiUrl } from '../../src/endpoint.js'
-import { repositoryPath } from '../../src/swr-api.js'
+import { ApiClient } from '../../src/clients/api-client.js'
+import { authenticator } from '../../src/clients/authenticate.js'
+import { endpointUrl, swrApiUrl } from '../../src/rules/endpoint.js'
+import { repositoryPath } from '../../src/clients/swr/swr-api.js'
 
 export interface LiveAccount {
   region: string

@@ -2,10 +2,10 @@
 // check of a record read back. The state comes from the runner's environment, so nothing in it is trusted before
 // it is checked.
 import { basename, isAbsolute } from 'node:path'
-import type { StoredLogin } from './docker-cli.js'
-import type { AuthEntry } from './docker-config.js'
-import { isRegistryHost } from './endpoint.js'
-import { isStoreName, REGISTRY_PASSWORD, REGISTRY_USERNAME } from './login-secret.js'
+import type { StoredLogin } from '../clients/docker-cli.js'
+import type { AuthEntry } from '../clients/docker-config.js'
+import { isRegistryHost } from '../rules/endpoint.js'
+import { isStoreName, REGISTRY_PASSWORD, REGISTRY_USERNAME } from '../rules/registry-login.js'
 
 /** The name of the step state that carries a LoginRecord from the main step to the post step. */
 export const LOGIN_STATE = 'login'

@@ -1,7 +1,7 @@
 // A repository's brief info, with the types SWR documents for its fields. An answer is read into this shape at the
 // boundary, once: every later decision, output and summary line works on checked values.
-import { isRegistryHost } from './endpoint.js'
-import { cleanServerText } from './server-text.js'
+import { isRegistryHost } from '../../rules/endpoint.js'
+import { cleanServerText } from '../../rules/server-text.js'
 
 /** The documented fields and their types, in the order SWR's reference lists them. */
 const FIELD_TYPES = {

@@ -2,17 +2,13 @@
 // A run whose repositories exist, with nothing to change, makes one read request per repository and needs only
 // read permission. A dry run sends read requests only and reports what a real run would do.
 // It decides on the outcomes SwrApi gives; what SWR said on the wire stays behind that interface.
-import { organizationOfAnotherAccount } from './api-error.js'
-import type { RepositoryInfo } from './repository-info.js'
-import {
-  planRetention,
-  retentionBody,
-  type RetentionPlan,
-  type RetentionAction,
-  type RetentionWish,
-} from './retention.js'
+import { organizationOfAnotherAccount } from '../clients/swr/swr-errors.js'
+import type { RepositoryInfo } from '../clients/swr/repository-info.js'
+import { retentionBody } from '../clients/swr/retention-policies.js'
+import type { RetentionWish } from '../rules/inputs.js'
+import { planRetention, type RetentionAction, type RetentionPlan } from './retention.js'
 import { type SettingChange, settingsDrift, type SettingsWish, updateBody, withSettings } from './settings.js'
-import type { CreateRepositoryBody, SwrApi } from './swr-api.js'
+import type { CreateRepositoryBody, SwrApi } from '../clients/swr/swr-api.js'
 
 export interface EnsureRequest extends SettingsWish {
   namespace: string

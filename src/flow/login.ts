@@ -3,7 +3,7 @@
 // DOCKER_CONFIG that is a file, a credentials store without its CLI or helper) is found before the request, so no
 // credential is made in vain, and nothing is written on any error. A login that was there before is kept for the
 // post step to put back.
-import { CredentialHelper, dockerLogin, findOnPath, type StoredLogin } from './docker-cli.js'
+import { CredentialHelper, dockerLogin, findOnPath, type StoredLogin } from '../clients/docker-cli.js'
 import {
   type AuthEntry,
   changeDockerConfig,
@@ -16,10 +16,10 @@ import {
   readDockerConfig,
   serializeDockerConfig,
   withLogin,
-} from './docker-config.js'
-import type { LoginSecret } from './login-secret.js'
+} from '../clients/docker-config.js'
+import type { LoginSecret } from '../clients/swr/login-secret.js'
 import { type LoginRecord, previousSecrets } from './login-state.js'
-import type { SwrApi } from './swr-api.js'
+import type { SwrApi } from '../clients/swr/swr-api.js'
 
 export interface LoginWish {
   region: string

@@ -1,4 +1,5 @@
-import { hintFor, parseErrorBody } from '../src/api-error.js'
+import { parseErrorBody } from '../src/clients/request-error.js'
+import { hintFor } from '../src/clients/swr/swr-errors.js'
 
 describe('error bodies', () => {
   it.each([

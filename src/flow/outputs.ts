@@ -1,8 +1,8 @@
 // The step outputs: the first repository's brief info under SWR's own field names, what later steps need to
 // push, and every repository in `repositories`.
 import type { EnsureResult, RepositoryFailure, RepositoryResult } from './ensure.js'
-import type { LoginSecret } from './login-secret.js'
-import { INFO_FIELDS, type RepositoryInfo } from './repository-info.js'
+import type { LoginSecret } from '../clients/swr/login-secret.js'
+import { INFO_FIELDS, type RepositoryInfo } from '../clients/swr/repository-info.js'
 
 export interface OutputContext {
   namespace: string

@@ -1,22 +1,19 @@
-// Obtaining an IAM token for the sign-in methods that need one: an IAM user's password, or GitHub's OpenID
-// Connect ID token exchanged through an IAM identity provider. Each makes exactly one IAM request.
-import type { ApiClient, ApiResponse } from './api-client.js'
-import { headerValue, isSuccess, isSuccessStatus } from './api-client.js'
-import { endpointUrl } from './endpoint.js'
-import type { Credentials, OidcSignIn, PasswordSignIn, SignIn } from './credentials.js'
-import { type ErrorDetail, requestError } from './api-error.js'
-import { requestIdToken } from './github-id-token.js'
-import { cleanServerText } from './server-text.js'
+// IAM's token operations, for the sign-in methods that need a token: an IAM user's password, or an OpenID Connect ID
+// token exchanged through an IAM identity provider. Each makes exactly one request; a token is the one outcome, and
+// every other answer is thrown as a RequestError with IAM's hint.
+import { type ApiClient, type ApiResponse, headerValue, isSuccess, isSuccessStatus } from './api-client.js'
+import { type ErrorDetail, requestError } from './request-error.js'
+import type { PasswordSignIn } from '../rules/credentials.js'
+import { endpointUrl } from '../rules/endpoint.js'
+import { cleanServerText } from '../rules/server-text.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
-export interface TokenContext {
-  client: ApiClient
-  iamEndpoint: URL
-  /** The project a token is scoped to is named after the region. */
-  region: string
-  /** Hides a secret from the log; called the moment one is received. */
-  mask: (secret: string) => void
+export interface IamApi {
+  /** A token for the IAM user, scoped to the region's project. */
+  passwordToken(signIn: PasswordSignIn): Promise<string>
+  /** A token for an OpenID Connect ID token (named for messages: "GitHub's ID token"), through the identity provider. */
+  federatedToken(idpId: string, idToken: string, tokenName: string): Promise<string>
 }
 
 export function passwordTokenBody(signIn: PasswordSignIn, region: string): unknown {
@@ -50,16 +47,37 @@ function subjectToken(response: ApiResponse, mask: (secret: string) => void): st
   return isSuccess(response) && token ? token : undefined
 }
 
-export async function passwordToken(context: TokenContext, signIn: PasswordSignIn): Promise<string> {
-  const response = await context.client.send({
-    operation: `Signing in as IAM user ${signIn.user}`,
-    method: 'POST',
-    url: endpointUrl(context.iamEndpoint, '/v3/auth/tokens'),
-    body: passwordTokenBody(signIn, context.region),
-  })
-  const token = subjectToken(response, context.mask)
-  if (token) return token
-  throw requestError(response, (status) => passwordHint(status, signIn, context.region))
+/**
+ * IAM at the endpoint, issuing tokens scoped to the project named after the region; `mask` hides each token the
+ * moment it is received.
+ */
+export function iamApi(client: ApiClient, iamEndpoint: URL, region: string, mask: (secret: string) => void): IamApi {
+  return {
+    async passwordToken(signIn) {
+      const response = await client.send({
+        operation: `Signing in as IAM user ${signIn.user}`,
+        method: 'POST',
+        url: endpointUrl(iamEndpoint, '/v3/auth/tokens'),
+        body: passwordTokenBody(signIn, region),
+      })
+      const token = subjectToken(response, mask)
+      if (token) return token
+      throw requestError(response, (status) => passwordHint(status, signIn, region))
+    },
+    async federatedToken(idpId, idToken, tokenName) {
+      const response = await client.send({
+        operation: `Exchanging ${tokenName} through identity provider ${idpId}`,
+        method: 'POST',
+        url: endpointUrl(iamEndpoint, '/v3.0/OS-AUTH/id-token/tokens'),
+        body: idTokenBody(idToken, region),
+        authenticate: (request) => ({ ...request.headers, 'X-Idp-Id': idpId }),
+      })
+      const token = subjectToken(response, mask)
+      if (token) return token
+      const claims = idTokenClaims(idToken)
+      throw requestError(response, (status, detail) => oidcHint(status, detail, idpId, claims, Date.now()))
+    },
+  }
 }
 
 export function passwordHint(status: number, signIn: PasswordSignIn, region: string): string {
@@ -79,44 +97,21 @@ export function passwordHint(status: number, signIn: PasswordSignIn, region: str
   }
 }
 
-export async function oidcToken(context: TokenContext, signIn: OidcSignIn): Promise<string> {
-  const idToken = await requestIdToken(context.client, signIn.idTokenEndpoint, signIn.audience)
-  context.mask(idToken)
-  const response = await context.client.send({
-    operation: `Exchanging GitHub's ID token through identity provider ${signIn.idpId}`,
-    method: 'POST',
-    url: endpointUrl(context.iamEndpoint, '/v3.0/OS-AUTH/id-token/tokens'),
-    body: idTokenBody(idToken, context.region),
-    authenticate: (request) => ({ ...request.headers, 'X-Idp-Id': signIn.idpId }),
-  })
-  const token = subjectToken(response, context.mask)
-  if (token) return token
-  const claims = idTokenClaims(idToken)
-  throw requestError(response, (status, detail) => oidcHint(status, detail, signIn, claims, Date.now()))
-}
-
-/** What SWR requests carry for a sign-in: the credentials as given, or a token IAM issues for them. */
-export async function signedInCredentials(signIn: SignIn, context: TokenContext): Promise<Credentials> {
-  if (signIn.kind === 'token' || signIn.kind === 'access-key') return signIn
-  const token = signIn.kind === 'password' ? await passwordToken(context, signIn) : await oidcToken(context, signIn)
-  return { kind: 'token', token, source: signIn.source }
-}
-
 export function oidcHint(
   status: number,
   detail: ErrorDetail,
-  signIn: OidcSignIn,
+  idpId: string,
   claims: IdTokenClaims,
   now: number,
 ): string {
   if (status === 404) {
     return (
-      `IAM has no identity provider "${signIn.idpId}": check idp_id against IAM's Identity Providers, and that ` +
+      `IAM has no identity provider "${idpId}": check idp_id against IAM's Identity Providers, and that ` +
       'region (or iam_endpoint) is of the account that holds it.'
     )
   }
   if (isSuccessStatus(status)) return 'IAM answered without an X-Subject-Token header.'
-  // The claims come from GitHub's answer: shown only as clean text.
+  // The claims come from the token's issuer: shown only as clean text.
   const audience = cleanServerText(
     Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud ?? 'unknown'),
     120,

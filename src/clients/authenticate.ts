@@ -1,7 +1,7 @@
 // How SWR requests carry credentials: an access key's signature, or an IAM token.
 import type { Authenticate } from './api-client.js'
-import type { Credentials } from './credentials.js'
-import { authorization, sdkDate } from './signer.js'
+import type { Credentials } from '../rules/credentials.js'
+import { authorization, sdkDate } from '../rules/signer.js'
 
 export function authenticator(credentials: Credentials): Authenticate {
   if (credentials.kind === 'token') {

@@ -1,10 +1,7 @@
 // What the action reads about the workflow run, from @actions/github's context. It is loaded only when a default
 // needs it: the module brings Octokit along, about 30 ms of start-up that a run with its inputs given does not need.
 
-export interface GithubRepository {
-  owner: string
-  name: string
-}
+import type { GithubRepository } from '../flow/runner-port.js'
 
 /** The GitHub repository the workflow runs for, when the context knows it. */
 export async function githubRepository(): Promise<GithubRepository | undefined> {

@@ -1,7 +1,7 @@
 // The post step's undoing of a login: exactly the login this run made, and only while it is still that login; the
 // login it replaced is put back. It makes no request and never fails the job: whatever it finds, it says what it
 // did. The record comes from the step's state, so nothing in it is trusted before it is checked.
-import { CredentialHelper, dockerLogout, findOnPath } from './docker-cli.js'
+import { CredentialHelper, dockerLogout, findOnPath } from '../clients/docker-cli.js'
 import {
   changeDockerConfig,
   fingerprint,
@@ -9,7 +9,7 @@ import {
   loginIn,
   withEntry,
   withoutLogin,
-} from './docker-config.js'
+} from '../clients/docker-config.js'
 import type { LoginRecord } from './login-state.js'
 import { existsSync } from 'node:fs'
 

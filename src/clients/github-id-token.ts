@@ -2,15 +2,8 @@
 // getIDToken(): that one follows redirects, sending the job's request token along to wherever they point, and
 // reads answers of any size. This request is bounded, retried and never redirected like every other.
 import { type ApiClient, isSuccess } from './api-client.js'
-import { requestError, unexpectedBody } from './api-error.js'
-
-/** Where the runner lets a job with "permissions: id-token: write" ask for ID tokens. */
-export interface IdTokenEndpoint {
-  /** ACTIONS_ID_TOKEN_REQUEST_URL */
-  url: string
-  /** ACTIONS_ID_TOKEN_REQUEST_TOKEN, sent as a bearer token. */
-  requestToken: string
-}
+import { requestError, unexpectedBody } from './request-error.js'
+import type { IdTokenEndpoint } from '../rules/credentials.js'
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 

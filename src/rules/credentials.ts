@@ -1,7 +1,15 @@
 // How a run signs in. One method per run, chosen by a fixed precedence: auth_token, then access keys (inputs,
 // then environment), then an IAM user's password, then OpenID Connect. A set of credentials is always taken
 // whole from one source, so an access key from one place is never paired with a secret from another.
-import type { IdTokenEndpoint } from './github-id-token.js'
+import { type InputName, SECRET_INPUTS } from './input-table.js'
+
+/** Where the runner lets a job with "permissions: id-token: write" ask for ID tokens. */
+export interface IdTokenEndpoint {
+  /** ACTIONS_ID_TOKEN_REQUEST_URL */
+  url: string
+  /** ACTIONS_ID_TOKEN_REQUEST_TOKEN, sent as a bearer token. */
+  requestToken: string
+}
 
 /** What SWR requests carry. */
 export type Credentials =
@@ -38,24 +46,22 @@ export const ENVIRONMENT_CONVENTIONS = [
 
 export const IDP_VARIABLE = 'HUAWEICLOUD_SDK_IDP_ID'
 
-/** The sign-in inputs, each marked whether it is a secret (masked the moment it is read). */
-const SIGN_IN_INPUT_SECRECY = {
-  auth_token: true,
-  access_key_id: true,
-  secret_access_key: true,
-  security_token: true,
-  iam_domain: false,
-  iam_user: false,
-  iam_password: true,
-  idp_id: false,
-  id_token_audience: false,
-} as const
+/** The sign-in inputs; which of them are secrets, the input table says. */
+export const SIGN_IN_INPUTS = [
+  'auth_token',
+  'access_key_id',
+  'secret_access_key',
+  'security_token',
+  'iam_domain',
+  'iam_user',
+  'iam_password',
+  'idp_id',
+  'id_token_audience',
+] as const satisfies readonly InputName[]
 
-type SignInInput = keyof typeof SIGN_IN_INPUT_SECRECY
+type SignInInput = (typeof SIGN_IN_INPUTS)[number]
 
-export const SIGN_IN_INPUTS = Object.keys(SIGN_IN_INPUT_SECRECY) as SignInInput[]
-
-export const SECRET_INPUTS = SIGN_IN_INPUTS.filter((name) => SIGN_IN_INPUT_SECRECY[name])
+export { SECRET_INPUTS }
 
 export type SignInInputs = Record<SignInInput, string>
 

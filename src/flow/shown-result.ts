@@ -2,8 +2,8 @@
 // safe (secrets removed, control characters escaped, length bounded). Decisions were made on the values as read;
 // everything shown is made from this, so the log, outputs and summary agree.
 import type { EnsureResult } from './ensure.js'
-import { cleanInfo } from './repository-info.js'
-import { cleanServerText } from './server-text.js'
+import { cleanInfo } from '../clients/swr/repository-info.js'
+import { cleanServerText } from '../rules/server-text.js'
 import type { SettingChange } from './settings.js'
 
 const cleanChange = ({ field, from, to }: SettingChange): SettingChange => ({

@@ -1,7 +1,7 @@
 // An existing repository's settings against the workflow's wishes. Only inputs the workflow gave are wishes:
 // an existing public repository is not made private because is_public was left out.
-import type { RepositoryInfo } from './repository-info.js'
-import type { UpdateRepositoryBody } from './swr-api.js'
+import type { RepositoryInfo } from '../clients/swr/repository-info.js'
+import type { UpdateRepositoryBody } from '../clients/swr/swr-api.js'
 
 export interface SettingsWish {
   isPublic?: boolean

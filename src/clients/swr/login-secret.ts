@@ -1,5 +1,6 @@
 // SWR's temporary registry login (CreateSecret), read from its answer and checked: the body holds Docker's config
 // shape, {"auths": {"HOST": {"auth": "<base64 of user:password>"}}}, and a header says when it expires.
+import { REGISTRY_PASSWORD, REGISTRY_USERNAME } from '../../rules/registry-login.js'
 
 export interface LoginSecret {
   /** The registry host the credential is for. */
@@ -17,18 +18,6 @@ export interface LoginSecret {
 /** Printable ASCII without spaces: what a user:password pair is made of at all. */
 const PRINTABLE = /^[\x21-\x7e]{1,4096}$/
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-
-/**
- * What a registry user name may be: SWR's are REGION@ID. Strict, because the name is logged, passed to the Docker
- * CLI and written to outputs: no "#", "[", ":", space or control character (no workflow command), no leading "-"
- * (no command-line option).
- */
-export const REGISTRY_USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,255}$/
-/** What a registry password may be: SWR's are hex; base64 and token alphabets fit too. */
-export const REGISTRY_PASSWORD = /^[A-Za-z0-9._~+/=-]{1,4096}$/
-
-/** A credentials store's name becomes part of a command name: letters, digits, "-", "_" and "." only. */
-export const isStoreName = (store: string): boolean => /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(store)
 
 /**
  * The credential for `host` in a CreateSecret body, or what is wrong with the body. The value must decode to

@@ -2,7 +2,7 @@
 // its environment stripped of every secret of the step, secrets fed on standard input only, its output bounded and
 // cleaned of secrets before anything is cut or shown, and a hard end when it outlives its time.
 import { spawn } from 'node:child_process'
-import { cleanServerText, containsSecret, withoutSecrets } from './server-text.js'
+import { cleanServerText, containsSecret, withoutSecrets } from '../rules/server-text.js'
 
 /** The step's own variables that hold or lead to credentials: inputs, post-step state, sign-in conventions. */
 const SECRET_VARIABLES =

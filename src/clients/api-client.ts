@@ -5,8 +5,8 @@ import { request as httpsRequest } from 'node:https'
 import { HttpClient } from '@actions/http-client'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { type AttemptResult, isRetryableStatus, type RetryOptions, withRetries } from './retry.js'
-import { cleanServerText } from './server-text.js'
-import type { SignableRequest } from './signer.js'
+import { cleanServerText } from '../rules/server-text.js'
+import type { SignableRequest } from '../rules/signer.js'
 
 export interface ApiResponse {
   /** What the request did, in words, for messages: "Creating organization team". */

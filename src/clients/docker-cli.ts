@@ -3,8 +3,8 @@
 // Secrets go on standard input, never on the command line; a host always comes after "--".
 import { existsSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
-import { isRegistryHost } from './endpoint.js'
-import { isStoreName, REGISTRY_PASSWORD, REGISTRY_USERNAME } from './login-secret.js'
+import { isRegistryHost } from '../rules/endpoint.js'
+import { isStoreName, REGISTRY_PASSWORD, REGISTRY_USERNAME } from '../rules/registry-login.js'
 import { runTool } from './tool-process.js'
 
 type Env = Record<string, string | undefined>

@@ -1,19 +1,11 @@
 // The SWR operations this action uses. Each one turns SWR's answer into an outcome the ensure flow decides on;
-// every other answer is thrown as a SwrRequestError. HTTP statuses stay in this file.
-import { type ApiClient, type ApiResponse, type Authenticate, headerValue, isSuccess } from './api-client.js'
-import {
-  hintFor,
-  ORGANIZATION_NOT_FOUND_CODES,
-  parseErrorBody,
-  requestError,
-  RETENTION_GONE_CODE,
-  type SwrRequestError,
-  THROTTLING_CODES,
-  unexpectedBody,
-} from './api-error.js'
-import { endpointUrl } from './endpoint.js'
+// every other answer is thrown as a RequestError. HTTP statuses stay in this file.
+import { type ApiClient, type ApiResponse, type Authenticate, headerValue, isSuccess } from '../api-client.js'
+import { parseErrorBody, type RequestError, requestError, unexpectedBody } from '../request-error.js'
+import { hintFor, ORGANIZATION_NOT_FOUND_CODES, RETENTION_GONE_CODE, THROTTLING_CODES } from './swr-errors.js'
+import { endpointUrl } from '../../rules/endpoint.js'
 import { isInfoProblem, readRepositoryInfo, type RepositoryInfo } from './repository-info.js'
-import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention.js'
+import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention-policies.js'
 import { expiryOf, type LoginSecret, readLoginSecret } from './login-secret.js'
 import type { SwrOperation } from './permissions.js'
 
@@ -36,16 +28,16 @@ export interface UpdateRepositoryBody {
 export type RepositoryRead =
   | { kind: 'found'; info: RepositoryInfo }
   /** organizationMissing: SWR's answer named the organization; false when it did not say which is missing. */
-  | { kind: 'missing'; organizationMissing: boolean; refusal: SwrRequestError }
+  | { kind: 'missing'; organizationMissing: boolean; refusal: RequestError }
 
 /** An organization that exists but is not visible to you belongs to another account, or you may not read it. */
 export type NamespaceRead =
-  { kind: 'yours' } | { kind: 'missing'; refusal: SwrRequestError } | { kind: 'not-visible'; refusal: SwrRequestError }
+  { kind: 'yours' } | { kind: 'missing'; refusal: RequestError } | { kind: 'not-visible'; refusal: RequestError }
 
 export type NamespaceCreation = 'created' | 'exists'
 
 export type RepositoryCreation =
-  { kind: 'created' } | { kind: 'exists' } | { kind: 'organization-missing'; refusal: SwrRequestError }
+  { kind: 'created' } | { kind: 'exists' } | { kind: 'organization-missing'; refusal: RequestError }
 
 export type RetentionDeletion = 'deleted' | 'already-gone'
 
@@ -69,13 +61,13 @@ export function repositoryPath(namespace: string, repository: string): string {
 }
 
 /** SWR's 404 names a missing organization with its own codes; any other 404 does not say which is missing. */
-export function namesOrganizationMissing(refusal: SwrRequestError): boolean {
+export function namesOrganizationMissing(refusal: RequestError): boolean {
   const { code } = refusal.detail
   return refusal.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
 }
 
 /** The error for an answer the operation does not expect, with the hint for that operation. */
-const refusalOf = (operation: SwrOperation, response: ApiResponse): SwrRequestError =>
+const refusalOf = (operation: SwrOperation, response: ApiResponse): RequestError =>
   requestError(response, (status, detail) => hintFor(status, detail, operation))
 
 /** A success becomes `success()`, an expected status its outcome; any other answer is thrown. */

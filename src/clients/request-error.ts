@@ -1,8 +1,8 @@
-// The one error type for answers that are not an expected outcome. SWR, IAM and their API gateway answer errors
-// in several JSON shapes; this reads them all into one.
+// The one error type for answers that are not an expected outcome, whatever the service. SWR, IAM and their API
+// gateway answer errors in several JSON shapes; this reads them all into one. Each service's hints live with its
+// client.
 import { type ApiResponse, headerValue } from './api-client.js'
-import { forbiddenHint, type SwrOperation } from './permissions.js'
-import { cleanServerText, withoutSecrets } from './server-text.js'
+import { cleanServerText, withoutSecrets } from '../rules/server-text.js'
 
 export interface ErrorDetail {
   code?: string
@@ -59,17 +59,11 @@ export function parseErrorBody(body: string): ErrorDetail {
   }
 }
 
-export const ORGANIZATION_NOT_FOUND_CODES = ['SVCSTG.SWR.4040058', 'SVCSTG.SWR.4041061']
-export const ORGANIZATION_QUOTA_CODE = 'SVCSTG.SWR.4000097'
-export const SIGNATURE_REFUSED_CODE = 'APIG.0301'
-export const OTHER_ACCOUNT_TOKEN_CODE = 'SVCSTG.SWR.4011064'
-/** DeleteRetention's answer for a policy that no longer exists (docs/api-notes.md, "Retention"). */
-export const RETENTION_GONE_CODE = 'SVCSTG.SWR.4000306'
-/** SWR's own answers to throttling: a 403, not a 429 (docs/api-notes.md, "Throttling"). */
-export const THROTTLING_CODES = ['SVCSTG.SWR.4031032', 'SVCSTG.SWR.4031042']
-
-/** A request that SWR or IAM answered with a failure retrying cannot mend, or with a body that makes no sense. */
-export class SwrRequestError extends Error {
+/**
+ * A request that a service (SWR, IAM, GitHub) answered with a failure retrying cannot mend, or with a body that makes
+ * no sense: the one error type every client throws, with the hint its service gives.
+ */
+export class RequestError extends Error {
   constructor(
     readonly operation: string,
     readonly status: number,
@@ -78,19 +72,19 @@ export class SwrRequestError extends Error {
     message = describeFailure(operation, status, detail, hint),
   ) {
     super(message)
-    this.name = 'SwrRequestError'
+    this.name = 'RequestError'
   }
 }
 
-/** What a user can do about an answer: by default the hint for SWR's operations. */
+/** What a user can do about an answer, as its service knows it. */
 export type Hint = (status: number, detail: ErrorDetail) => string
 
 /** The error for an answer that is not one of the outcomes its operation expects. */
-export function requestError(response: ApiResponse, hint: Hint = hintFor): SwrRequestError {
+export function requestError(response: ApiResponse, hint: Hint): RequestError {
   if (response.status >= 300 && response.status < 400) return redirectError(response)
   const parsed = parseErrorBody(response.body)
   const detail = { ...parsed, requestId: parsed.requestId ?? gatewayRequestId(response) }
-  return new SwrRequestError(response.operation, response.status, detail, hint(response.status, detail))
+  return new RequestError(response.operation, response.status, detail, hint(response.status, detail))
 }
 
 /**
@@ -121,14 +115,14 @@ function redirectTarget(location: string | string[] | undefined, from: string): 
  * A 3xx is never followed: it would carry the credentials to wherever it points. Real SWR and IAM endpoints do not
  * redirect, so one means the endpoint or a proxy is not what it should be.
  */
-function redirectError(response: ApiResponse): SwrRequestError {
+function redirectError(response: ApiResponse): RequestError {
   const target = redirectTarget(response.headers.location, response.url)
   const hint =
     'The action does not follow redirects, which would carry the credentials elsewhere. Check that ' +
     `${new URL(response.url).origin} (from the endpoint or iam_endpoint input) is the API itself, not a web page ` +
     'or a moved address, and the proxy in https_proxy.'
   const requestId = gatewayRequestId(response)
-  return new SwrRequestError(
+  return new RequestError(
     response.operation,
     response.status,
     { requestId },
@@ -138,30 +132,15 @@ function redirectError(response: ApiResponse): SwrRequestError {
 }
 
 /** The error for a successful answer whose body is not what the operation returns. */
-export function unexpectedBody(response: ApiResponse, expected: string, problem?: string): SwrRequestError {
+export function unexpectedBody(response: ApiResponse, expected: string, problem?: string): RequestError {
   const shown = problem === undefined ? excerpt(response.body) : cleanServerText(problem)
   const requestId = gatewayRequestId(response)
-  return new SwrRequestError(
+  return new RequestError(
     response.operation,
     response.status,
     { requestId },
     '',
     `${response.operation} answered HTTP ${response.status}${requestIdText(requestId)} with a body that is not ${expected}: ${shown}`,
-  )
-}
-
-/** Creating the organization answered "exists", and reading it showed it is not this account's. */
-export function organizationOfAnotherAccount(namespace: string, readRefusal: SwrRequestError): SwrRequestError {
-  const { operation, status, detail } = readRefusal
-  const hint =
-    'Organization names are unique across all accounts: choose another namespace, or ask its owner to grant your account access.'
-  return new SwrRequestError(
-    operation,
-    status,
-    detail,
-    hint,
-    `The organization ${namespace} already exists in another Huawei Cloud account (SWR answered HTTP 409 to creating it, ` +
-      `then HTTP ${status} to reading it). ${hint}`,
   )
 }
 
@@ -173,51 +152,4 @@ export function describeAnswer(status: number, detail: ErrorDetail): string {
 
 function describeFailure(operation: string, status: number, detail: ErrorDetail, hint: string): string {
   return `${operation} failed with ${describeAnswer(status, detail)}.${hint ? ` ${hint}` : ''}`
-}
-
-/**
- * What a user can do about a failure, by status and SWR's code; for a 403 of a known SWR operation, the one permission
- * it needs (a 403 of the API gateway's own is not about SWR's permissions).
- */
-export function hintFor(status: number, detail: ErrorDetail, operation?: SwrOperation): string {
-  if (detail.code === SIGNATURE_REFUSED_CODE) {
-    return (
-      'The request signature was refused: check that secret_access_key belongs to access_key_id, ' +
-      "that a security_token is given with temporary credentials, and that the machine's clock is right."
-    )
-  }
-  if (detail.code !== undefined && THROTTLING_CODES.includes(detail.code)) {
-    return (
-      "SWR throttled this account's requests, and the tries with backoff (max_attempts) did not outlast it: wait a " +
-      'few minutes and run again, or run fewer jobs against SWR at once.'
-    )
-  }
-  if (detail.code === OTHER_ACCOUNT_TOKEN_CODE) {
-    return 'The token belongs to another account or project: get a token scoped to this region.'
-  }
-  if (detail.code === ORGANIZATION_QUOTA_CODE) {
-    return (
-      "The account's 5 organizations, SWR's limit, are used up: choose one of the existing organizations " +
-      'as namespace, or delete one you no longer need.'
-    )
-  }
-  switch (status) {
-    case 400:
-      return 'SWR refused the request as invalid: check the namespace, repository, category and description inputs.'
-    case 401:
-      return (
-        'Check that the credentials are valid and not expired, and that region (or endpoint) is the region ' +
-        'they were issued for.'
-      )
-    case 403:
-      if (operation && !detail.code?.startsWith('APIG.')) return forbiddenHint(operation)
-      return (
-        'The IAM user lacks an SWR permission this step needs (see "Permissions" in the README), ' +
-        'or the organization belongs to another account.'
-      )
-    case 404:
-      return 'Check namespace and region (or endpoint).'
-    default:
-      return ''
-  }
 }

@@ -2,7 +2,8 @@
 // and messages from servers.
 import type { EnsureResult } from './ensure.js'
 import { imageOf, isFailure, type OutputContext } from './outputs.js'
-import { describeRetention, retentionState, type RetentionWish } from './retention.js'
+import type { RetentionWish } from '../rules/inputs.js'
+import { describeRetention, retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
 
 export interface SummaryContext extends OutputContext {

@@ -1,0 +1,29 @@
+// The port both steps run through: what a step reads from the runner and says to it. src/action/ binds
+// @actions/core to it; the unit tests bind an in-memory runner, so that the steps run with no process.
+import type { SummaryModel } from './summary.js'
+
+export interface GithubRepository {
+  owner: string
+  name: string
+}
+
+export interface Runner {
+  /** An input's text; '' when not given. */
+  input(name: string): string
+  /** A boolean input; undefined when not given; throws when it is not a boolean. */
+  booleanInput(name: string): boolean | undefined
+  readonly env: Record<string, string | undefined>
+  info(text: string): void
+  warning(text: string): void
+  debug(text: string): void
+  /** Hides a secret from the log. */
+  mask(secret: string): void
+  setOutput(name: string, value: string): void
+  saveState(name: string, value: string): void
+  state(name: string): string
+  writeSummary(model: SummaryModel): Promise<void>
+  /** Ends the step as failed, with the message. */
+  fail(message: string): void
+  /** The GitHub repository the workflow runs for, when the context knows it. */
+  githubRepository(): Promise<GithubRepository | undefined>
+}

@@ -18,7 +18,11 @@ function hint(status: number): string {
 }
 
 /** The ID token for the audience (undefined: GitHub's default, the URL of the repository's owner). */
-export async function requestIdToken(client: ApiClient, endpoint: IdTokenEndpoint, audience?: string): Promise<string> {
+export async function requestIdToken(
+  client: Pick<ApiClient, 'send'>,
+  endpoint: IdTokenEndpoint,
+  audience?: string,
+): Promise<string> {
   // Appended as the toolkit does: the runner's URL carries a query of its own.
   const url = new URL(audience ? `${endpoint.url}&audience=${encodeURIComponent(audience)}` : endpoint.url)
   const response = await client.send({

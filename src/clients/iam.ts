@@ -51,7 +51,12 @@ function subjectToken(response: ApiResponse, mask: (secret: string) => void): st
  * IAM at the endpoint, issuing tokens scoped to the project named after the region; `mask` hides each token the
  * moment it is received.
  */
-export function iamApi(client: ApiClient, iamEndpoint: URL, region: string, mask: (secret: string) => void): IamApi {
+export function iamApi(
+  client: Pick<ApiClient, 'send'>,
+  iamEndpoint: URL,
+  region: string,
+  mask: (secret: string) => void,
+): IamApi {
   return {
     async passwordToken(signIn) {
       const response = await client.send({

@@ -1,5 +1,6 @@
 // The bundled action, run as a GitHub runner runs it, against the SWR emulator over real HTTP.
-import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator, type Account } from '../emulator/swr-emulator.js'
+import { useEmulator } from './helpers/emulated.js'
+import { DEMO_ACCOUNT, DEMO_KEY_ENV, type Account } from '../emulator/swr-emulator.js'
 import { runAction, type ActionRun } from '../runner/run-action.js'
 import { commandMessages, errorOf, expectNoSecretShown as expectNoSecretLogged } from './helpers/action-log.js'
 
@@ -29,24 +30,20 @@ const SECRETS = [
   'wrong-secret-value',
 ]
 
-let emulator: SwrEmulator
-let endpoint: string
-
-beforeEach(async () => {
-  emulator = new SwrEmulator({ accounts: ACCOUNTS })
-  endpoint = await emulator.start()
-})
-afterEach(() => emulator.stop())
+const emulated = useEmulator({ accounts: ACCOUNTS })
 
 function run(inputs: Record<string, string> = {}, env: Record<string, string> = KEY_ENV): Promise<ActionRun> {
-  return runAction({ namespace: 'team', repository: 'apps/web', region: 'cn-north-4', endpoint, ...inputs }, { env })
+  return runAction(
+    { namespace: 'team', repository: 'apps/web', region: 'cn-north-4', endpoint: emulated.endpoint, ...inputs },
+    { env },
+  )
 }
 
 function expectNoSecretShown(result: ActionRun): void {
   expectNoSecretLogged(result, SECRETS)
 }
 
-const trail = () => emulator.requests.map((request) => `${request.method} ${request.target} ${request.status}`)
+const trail = () => emulated.emulator.requests.map((request) => `${request.method} ${request.target} ${request.status}`)
 
 describe('a first run', () => {
   it('creates the organization and repository in four requests over one connection', async () => {
@@ -59,12 +56,12 @@ describe('a first run', () => {
       'POST /v2/manage/namespaces/team/repos 201',
       'GET /v2/manage/namespaces/team/repos/apps$web 200',
     ])
-    expect(emulator.connections).toBe(1)
-    for (const request of emulator.requests) {
+    expect(emulated.emulator.connections).toBe(1)
+    for (const request of emulated.emulator.requests) {
       expect(request.auth).toBe('signature')
       expect(request.signedHeaders).toEqual(['content-type', 'host', 'x-sdk-date'])
     }
-    expect(emulator.repositories.get('team/apps/web')).toMatchObject({
+    expect(emulated.emulator.repositories.get('team/apps/web')).toMatchObject({
       category: 'linux',
       description: 'the web app',
       is_public: false,
@@ -91,7 +88,7 @@ describe('a first run', () => {
 
   it('makes exactly one request on the next run', async () => {
     await run()
-    emulator.resetLog()
+    emulated.emulator.resetLog()
     const result = await run()
 
     expect(result.exitCode).toBe(0)
@@ -100,7 +97,7 @@ describe('a first run', () => {
   })
 
   it('creates only the repository when the organization exists', async () => {
-    emulator.addNamespace('team')
+    emulated.emulator.addNamespace('team')
     const result = await run({ is_public: 'true' })
 
     expect(result.exitCode).toBe(0)
@@ -113,17 +110,19 @@ describe('a first run', () => {
   })
 
   it.each([200, 201] as const)('accepts HTTP %i for a created repository', async (status) => {
-    emulator.createRepositoryStatus = status
+    emulated.emulator.createRepositoryStatus = status
     const result = await run()
     expect(result.exitCode).toBe(0)
-    expect(emulator.requests[2]).toMatchObject({ operation: 'createRepository', status })
+    expect(emulated.emulator.requests[2]).toMatchObject({ operation: 'createRepository', status })
     expect(result.outputs.repository_created).toBe('true')
   })
 
   it('signs in with an IAM token', async () => {
     const result = await run({ auth_token: DEMO_ACCOUNT.tokens[0] }, {})
     expect(result.exitCode).toBe(0)
-    expect(emulator.requests.every((request) => request.auth === 'token' && request.account === 'demo')).toBe(true)
+    expect(emulated.emulator.requests.every((request) => request.auth === 'token' && request.account === 'demo')).toBe(
+      true,
+    )
     expectNoSecretShown(result)
   })
 
@@ -137,7 +136,12 @@ describe('a first run', () => {
       {},
     )
     expect(result.exitCode).toBe(0)
-    expect(emulator.requests[0].signedHeaders).toEqual(['content-type', 'host', 'x-sdk-date', 'x-security-token'])
+    expect(emulated.emulator.requests[0].signedHeaders).toEqual([
+      'content-type',
+      'host',
+      'x-sdk-date',
+      'x-security-token',
+    ])
     expectNoSecretShown(result)
   })
 })
@@ -151,8 +155,12 @@ describe('races with other jobs', () => {
   const repositoryMissing = JSON.stringify({ errorCode: 'SVCSTG.SWR.4040003', errorMessage: 'Repository not found' })
 
   it('takes a 409 on the organization as success once it is confirmed to be ours', async () => {
-    emulator.addNamespace('team')
-    emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 404, body: organizationMissing } })
+    emulated.emulator.addNamespace('team')
+    emulated.emulator.inject({
+      operation: 'showRepository',
+      times: 1,
+      fault: { status: 404, body: organizationMissing },
+    })
     const result = await run()
 
     expect(result.exitCode).toBe(0)
@@ -167,8 +175,8 @@ describe('races with other jobs', () => {
   })
 
   it('takes a 409 on the repository as success', async () => {
-    emulator.addRepository('team', 'apps/web', { category: 'lang' })
-    emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 404, body: repositoryMissing } })
+    emulated.emulator.addRepository('team', 'apps/web', { category: 'lang' })
+    emulated.emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 404, body: repositoryMissing } })
     const result = await run({ category: 'linux' })
 
     expect(result.exitCode).toBe(0)
@@ -181,7 +189,7 @@ describe('races with other jobs', () => {
   })
 
   it('creates the organization when a vague 404 hid that it was missing', async () => {
-    emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 404, body: '' } })
+    emulated.emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 404, body: '' } })
     const result = await run()
 
     expect(result.exitCode).toBe(0)
@@ -196,7 +204,7 @@ describe('races with other jobs', () => {
   })
 
   it('fails clearly when the organization belongs to another account', async () => {
-    emulator.addNamespace('team', OTHER_ACCOUNT)
+    emulated.emulator.addNamespace('team', OTHER_ACCOUNT)
     const result = await run()
 
     expect(result.exitCode).toBe(1)
@@ -221,18 +229,22 @@ describe('races with other jobs', () => {
 
 describe('failures worth retrying', () => {
   it.each([500, 502, 503])('retries a create answered with HTTP %i', async (status) => {
-    emulator.inject({ operation: 'createRepository', times: 2, fault: { status, body: '<html>busy</html>' } })
+    emulated.emulator.inject({ operation: 'createRepository', times: 2, fault: { status, body: '<html>busy</html>' } })
     const result = await run()
 
     expect(result.exitCode).toBe(0)
     expect(
-      emulator.requests.filter((request) => request.operation === 'createRepository').map((r) => r.status),
+      emulated.emulator.requests.filter((request) => request.operation === 'createRepository').map((r) => r.status),
     ).toEqual([status, status, 201])
     expect(result.stdout).toMatch(new RegExp(`Creating repository team/apps/web: HTTP ${status}; trying again in`))
   })
 
   it('waits as long as Retry-After says on throttling', async () => {
-    emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 429, headers: { 'Retry-After': '1' } } })
+    emulated.emulator.inject({
+      operation: 'showRepository',
+      times: 1,
+      fault: { status: 429, headers: { 'Retry-After': '1' } },
+    })
     const result = await run()
 
     expect(result.exitCode).toBe(0)
@@ -241,27 +253,27 @@ describe('failures worth retrying', () => {
   })
 
   it('retries a connection dropped before the request was read', async () => {
-    emulator.inject({ operation: 'showRepository', times: 1, fault: { drop: 'before-processing' } })
+    emulated.emulator.inject({ operation: 'showRepository', times: 1, fault: { drop: 'before-processing' } })
     const result = await run()
 
     expect(result.exitCode).toBe(0)
     expect(result.outputs.repository_created).toBe('true')
-    expect(emulator.connections).toBe(2)
+    expect(emulated.emulator.connections).toBe(2)
   })
 
   it('retries a create whose answer was lost, and takes the 409 that follows as success', async () => {
-    emulator.inject({ operation: 'createRepository', times: 1, fault: { drop: 'after-processing' } })
+    emulated.emulator.inject({ operation: 'createRepository', times: 1, fault: { drop: 'after-processing' } })
     const result = await run()
 
     expect(result.exitCode).toBe(0)
     expect(
-      emulator.requests.filter((request) => request.operation === 'createRepository').map((r) => r.status),
+      emulated.emulator.requests.filter((request) => request.operation === 'createRepository').map((r) => r.status),
     ).toEqual([0, 409])
     expect(result.outputs.name).toBe('apps/web')
   })
 
   it('gives up after max_attempts and says what failed', async () => {
-    emulator.inject({
+    emulated.emulator.inject({
       operation: 'createNamespace',
       times: 2,
       fault: { status: 503, body: '{"error_code":"APIG.0201","error_msg":"Backend unavailable"}' },
@@ -270,19 +282,17 @@ describe('failures worth retrying', () => {
 
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toBe('Creating organization team failed with HTTP 503 APIG.0201: Backend unavailable.')
-    expect(emulator.requests.filter((request) => request.operation === 'createNamespace')).toHaveLength(2)
+    expect(emulated.emulator.requests.filter((request) => request.operation === 'createNamespace')).toHaveLength(2)
   })
 
   it('reports an endpoint that does not answer', async () => {
-    await emulator.stop()
+    await emulated.emulator.stop()
     const result = await run({ max_attempts: '1' })
 
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(
       /^Reading repository team\/apps\/web failed: no answer from 127\.0\.0\.1:\d+ after 1 attempt \(ECONNREFUSED/,
     )
-    emulator = new SwrEmulator()
-    await emulator.start()
   })
 })
 
@@ -297,7 +307,7 @@ describe('failures that need the user', () => {
     expect(commandMessages(result, 'debug').join('\n')).toMatch(
       /Error body: .*canonicalRequest: GET\|\/v2\/manage\/namespaces\/team\/repos\/apps%24web\/\|/,
     )
-    expect(emulator.requests).toHaveLength(1)
+    expect(emulated.emulator.requests).toHaveLength(1)
     expectNoSecretShown(result)
   })
 
@@ -316,7 +326,7 @@ describe('failures that need the user', () => {
   })
 
   it('names the permissions an IAM user lacks on 403', async () => {
-    emulator.inject({
+    emulated.emulator.inject({
       operation: 'createNamespace',
       times: 1,
       fault: { status: 403, body: '{"errorCode":"SVCSTG.SWR.4039002","errorMessage":"No permission"}' },
@@ -326,19 +336,19 @@ describe('failures that need the user', () => {
     expect(errorOf(result)).toMatch(
       /^Creating organization team failed with HTTP 403 SVCSTG\.SWR\.4039002: No permission\. The IAM user lacks the permission swr:namespace:createNamespace, needed for runs that create an organization/,
     )
-    expect(emulator.requests).toHaveLength(2)
+    expect(emulated.emulator.requests).toHaveLength(2)
   })
 
   it("says when the account's five organizations are used up", async () => {
-    for (const name of ['o1', 'o2', 'o3', 'o4', 'o5']) emulator.addNamespace(name)
+    for (const name of ['o1', 'o2', 'o3', 'o4', 'o5']) emulated.emulator.addNamespace(name)
     const result = await run()
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(/HTTP 400 SVCSTG\.SWR\.4000097: .*5 organizations, SWR's limit, are used up/)
-    expect(emulator.namespaces.has('team')).toBe(false)
+    expect(emulated.emulator.namespaces.has('team')).toBe(false)
   })
 
   it('fails clearly when a success carries a body that is not brief info', async () => {
-    emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 200, body: 'OK' } })
+    emulated.emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 200, body: 'OK' } })
     const result = await run()
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toBe(
@@ -383,7 +393,7 @@ describe('bad input', () => {
 
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(message)
-    expect(emulator.requests).toHaveLength(0)
+    expect(emulated.emulator.requests).toHaveLength(0)
     expect(result.outputs).toEqual({})
   })
 
@@ -391,6 +401,6 @@ describe('bad input', () => {
     const result = await run({ namespace: 'A', repository: '-', category: 'x' })
     const message = errorOf(result)
     expect(message).toMatch(/^Invalid inputs:\n- Input namespace "A".*\n- Input repository "-".*\n- Input category "x"/)
-    expect(emulator.requests).toHaveLength(0)
+    expect(emulated.emulator.requests).toHaveLength(0)
   })
 })

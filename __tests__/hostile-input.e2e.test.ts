@@ -1,5 +1,6 @@
 // Hostile input, end to end: booleans as the runner reads them, and no input can inject a workflow command or an
 // output, whatever it holds.
+import { useEmulator } from './helpers/emulated.js'
 import fc from 'fast-check'
 import { INFO_FIELDS } from '../src/clients/swr/repository-info.js'
 import { runAction, type ActionRun } from '../runner/run-action.js'
@@ -79,13 +80,7 @@ describe('no input can inject a workflow command or an output', () => {
     expect(maskedValues(result).sort()).toEqual([KEY.id, KEY.secret].sort())
   }
 
-  let emulator: SwrEmulator
-  let endpoint: string
-  beforeAll(async () => {
-    emulator = new SwrEmulator()
-    endpoint = await emulator.start()
-  })
-  afterAll(() => emulator.stop())
+  const emulated = useEmulator({}, 'the file')
 
   const values = [
     ...fc.sample(hostile, { numRuns: 10, seed: SEED }),
@@ -99,7 +94,13 @@ describe('no input can inject a workflow command or an output', () => {
     async (index, value) => {
       const repository = `hostile-${index}`
       const result = await runAction(
-        { namespace: 'team', repository, region: 'cn-north-4', endpoint, description: value as string },
+        {
+          namespace: 'team',
+          repository,
+          region: 'cn-north-4',
+          endpoint: emulated.endpoint,
+          description: value as string,
+        },
         { env: ENV },
       )
 
@@ -111,7 +112,7 @@ describe('no input can inject a workflow command or an output', () => {
       // The runner trims inputs; what is left reaches SWR unchanged. What SWR answers is server text: an output
       // carries it as one safe line, unchanged when it was one already.
       const given = (value as string).trim()
-      expect(emulator.repositories.get(`team/${repository}`)?.description).toBe(given)
+      expect(emulated.emulator.repositories.get(`team/${repository}`)?.description).toBe(given)
       expectSafeText(result.outputs.description)
       if (/^[\x20-\x7e]{0,300}$/.test(given) && !given.startsWith('::') && !given.includes('##[')) {
         expect(result.outputs.description).toBe(given)
@@ -123,16 +124,16 @@ describe('no input can inject a workflow command or an output', () => {
   it.each(values.map((value, index) => [index, value]))(
     'a hostile namespace (%i) is refused in one escaped, bounded error',
     async (_index, value) => {
-      const before = emulator.requests.length
+      const before = emulated.emulator.requests.length
       const result = await runAction(
-        { namespace: `${value}`, repository: 'web', region: 'cn-north-4', endpoint },
+        { namespace: `${value}`, repository: 'web', region: 'cn-north-4', endpoint: emulated.endpoint },
         { env: ENV },
       )
 
       expectCleanEnding(result)
       expectOwnCommandsOnly(result)
       if (result.exitCode === 1) {
-        expect(emulator.requests.length).toBe(before)
+        expect(emulated.emulator.requests.length).toBe(before)
         expect(commandMessages(result, 'error')[0].length).toBeLessThan(1000)
         expect(Object.keys(result.outputs)).toEqual([])
       }

@@ -1,21 +1,15 @@
 // Defaults from the workflow's context, and messages that state only what the run knows and say what to do.
+import { useEmulator } from './helpers/emulated.js'
 import { PERMISSIONS, type SwrOperation } from '../src/clients/swr/permissions.js'
 import { type ActionRun, runAction } from '../runner/run-action.js'
-import { DEMO_KEY_ENV, type Operation, SwrEmulator } from '../emulator/swr-emulator.js'
+import { DEMO_KEY_ENV, type Operation } from '../emulator/swr-emulator.js'
 import { errorOf, expectCleanEnding } from './helpers/action-log.js'
 
-let emulator: SwrEmulator
-let endpoint: string
-
-beforeEach(async () => {
-  emulator = new SwrEmulator()
-  endpoint = await emulator.start()
-})
-afterEach(() => emulator.stop())
+const emulated = useEmulator()
 
 async function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   const result = await runAction(
-    { namespace: 'team', region: 'cn-north-4', endpoint, ...inputs },
+    { namespace: 'team', region: 'cn-north-4', endpoint: emulated.endpoint, ...inputs },
     { env: { ...DEMO_KEY_ENV, ...env } },
   )
   expectCleanEnding(result)
@@ -27,7 +21,7 @@ describe('the repository, when not given, is the GitHub repository’s name', ()
     const result = await run({ repository: '' }, { GITHUB_REPOSITORY: 'Octo-Org/My-App' })
 
     expect(result.exitCode).toBe(0)
-    expect(emulator.repositories.has('team/my-app')).toBe(true)
+    expect(emulated.emulator.repositories.has('team/my-app')).toBe(true)
     expect(result.outputs.image).toBe('swr.cn-north-4.myhuaweicloud.com/team/my-app')
     expect(result.stdout).toContain('Repository my-app: named after the GitHub repository Octo-Org/My-App, lowercased')
   })
@@ -45,13 +39,13 @@ describe('the repository, when not given, is the GitHub repository’s name', ()
     expect(errorOf(result)).toMatch(
       /^Input repository was not given, and the GitHub repository's name "My\.\.App", lowercased, is not a valid SWR repository name: the separators "\.\." stand next to each other\. Set the input repository\./,
     )
-    expect(emulator.requests).toHaveLength(0)
+    expect(emulated.emulator.requests).toHaveLength(0)
   })
 
   it('required outside a workflow, where there is no GitHub repository', async () => {
     const result = await run({ repository: '' })
     expect(errorOf(result)).toMatch(/^Input repository is required here: there is no GitHub repository/)
-    expect(emulator.requests).toHaveLength(0)
+    expect(emulated.emulator.requests).toHaveLength(0)
   })
 
   it('a name the workflow typed is still refused with the lowercase hint, not changed', async () => {
@@ -73,7 +67,7 @@ describe('only what the run knows', () => {
   })
 
   it('a run whose repository was read says the organization exists', async () => {
-    emulator.addRepository('team', 'web')
+    emulated.emulator.addRepository('team', 'web')
     const result = await run({ repository: 'web' })
     expect(result.stdout).toContain('Organization team: exists')
     expect(result.summary).toContain('Organization <code>team</code>: existed.')
@@ -87,7 +81,7 @@ describe('boolean inputs', () => {
       const result = await run({ repository: 'web', [name]: 'yes' })
       expect(errorOf(result)).toBe(`Input ${name} "yes" is not a boolean: use true, True, TRUE, false, False or FALSE.`)
       expect(result.stdout).not.toContain('%0A')
-      expect(emulator.requests).toHaveLength(0)
+      expect(emulated.emulator.requests).toHaveLength(0)
     },
   )
 })
@@ -113,41 +107,46 @@ describe('a 403 names the permission the failed operation needs', () => {
   const reach: Record<SwrOperation, () => Record<string, string>> = {
     showRepository: () => ({}),
     createNamespace: () => ({}),
-    createRepository: () => (emulator.addNamespace('team'), {}),
+    createRepository: () => (emulated.emulator.addNamespace('team'), {}),
     showNamespace: () => {
-      emulator.addNamespace('team')
+      emulated.emulator.addNamespace('team')
       // A 404 that does not say which is missing makes a dry run read the organization.
-      emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 404, body: '' } })
+      emulated.emulator.inject({ operation: 'showRepository', times: 1, fault: { status: 404, body: '' } })
       return { dry_run: 'true' }
     },
-    updateRepository: () => (emulator.addRepository('team', 'web'), { category: 'linux', update_existing: 'true' }),
-    listRetentions: () => (emulator.addRepository('team', 'web'), { retention_keep_last: '5' }),
+    updateRepository: () => (
+      emulated.emulator.addRepository('team', 'web'),
+      { category: 'linux', update_existing: 'true' }
+    ),
+    listRetentions: () => (emulated.emulator.addRepository('team', 'web'), { retention_keep_last: '5' }),
     createRetention: () => ({ retention_keep_last: '5' }),
     updateRetention: () => {
-      emulator.addRepository('team', 'web')
+      emulated.emulator.addRepository('team', 'web')
       const rules = [{ template: 'tag_rule' as const, params: { num: '9' }, tag_selectors: [] }]
-      emulator.retentions.set('team/web', [{ id: 1, algorithm: 'or', rules, scope: '' }])
+      emulated.emulator.retentions.set('team/web', [{ id: 1, algorithm: 'or', rules, scope: '' }])
       return { retention_keep_last: '5' }
     },
     deleteRetention: () => {
-      emulator.addRepository('team', 'web')
+      emulated.emulator.addRepository('team', 'web')
       const rule = (num: string) => [{ template: 'tag_rule' as const, params: { num }, tag_selectors: [] }]
-      emulator.retentions.set('team/web', [
+      emulated.emulator.retentions.set('team/web', [
         { id: 1, algorithm: 'or', rules: rule('5'), scope: '' },
         { id: 2, algorithm: 'or', rules: rule('6'), scope: '' },
       ])
       return { retention_keep_last: '5' }
     },
-    createLoginSecret: () => (emulator.addRepository('team', 'web'), { login: 'true' }),
+    createLoginSecret: () => (emulated.emulator.addRepository('team', 'web'), { login: 'true' }),
   }
 
   it.each(Object.keys(reach) as SwrOperation[])('%s', async (operation) => {
     const inputs = reach[operation]()
-    emulator.inject({ operation: operation as Operation, times: 1, fault: forbidden })
+    emulated.emulator.inject({ operation: operation as Operation, times: 1, fault: forbidden })
     const result = await run({ repository: 'web', ...inputs })
 
     expect(result.exitCode).toBe(1)
-    expect(emulator.requests.some((request) => request.operation === operation && request.status === 403)).toBe(true)
+    expect(
+      emulated.emulator.requests.some((request) => request.operation === operation && request.status === 403),
+    ).toBe(true)
     expect(errorOf(result)).toContain(`The IAM user lacks the permission ${permissionOf(operation)}, needed for `)
   })
 })

@@ -1,26 +1,21 @@
 // Several repositories per step, settings kept in line, retention, dry run and the job summary, end to end:
 // dist/index.js against the emulator.
+import { useEmulator } from './helpers/emulated.js'
 import { runAction, type ActionRun } from '../runner/run-action.js'
-import { DEMO_ACCOUNT, DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
+import { DEMO_ACCOUNT, DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
 import { commandMessages, errorOf } from './helpers/action-log.js'
 
 const ENV = DEMO_KEY_ENV
 
-let emulator: SwrEmulator
-let endpoint: string
-
-beforeEach(async () => {
-  emulator = new SwrEmulator()
-  endpoint = await emulator.start()
-})
-afterEach(() => emulator.stop())
+const emulated = useEmulator()
 
 function run(inputs: Record<string, string>): Promise<ActionRun> {
-  return runAction({ namespace: 'team', region: 'cn-north-4', endpoint, ...inputs }, { env: ENV })
+  return runAction({ namespace: 'team', region: 'cn-north-4', endpoint: emulated.endpoint, ...inputs }, { env: ENV })
 }
 
-const writes = () => emulator.requests.filter((request) => request.method !== 'GET')
-const count = (operation: string) => emulator.requests.filter((request) => request.operation === operation).length
+const writes = () => emulated.emulator.requests.filter((request) => request.method !== 'GET')
+const count = (operation: string) =>
+  emulated.emulator.requests.filter((request) => request.operation === operation).length
 
 describe('several repositories in one step', () => {
   it('creates the organization once and every repository, listing each in repositories', async () => {
@@ -29,8 +24,8 @@ describe('several repositories in one step', () => {
     expect(result.exitCode).toBe(0)
     expect(count('createNamespace')).toBe(1)
     expect(count('createRepository')).toBe(3)
-    expect(emulator.requests).toHaveLength(10)
-    expect(emulator.connections).toBeLessThanOrEqual(4)
+    expect(emulated.emulator.requests).toHaveLength(10)
+    expect(emulated.emulator.connections).toBeLessThanOrEqual(4)
     const repositories = JSON.parse(result.outputs.repositories)
     expect(repositories.map((entry: { name: string }) => entry.name)).toEqual(['web', 'apps/api', 'worker'])
     expect(repositories[1]).toMatchObject({
@@ -47,7 +42,7 @@ describe('several repositories in one step', () => {
   })
 
   it('tries every repository when one fails, and names each failure', async () => {
-    emulator.inject({
+    emulated.emulator.inject({
       operation: 'showRepository',
       path: '/repos/api',
       times: 1,
@@ -59,7 +54,7 @@ describe('several repositories in one step', () => {
     expect(errorOf(result)).toMatch(
       /^1 of 3 repositories failed:\n- team\/api: Reading repository team\/api failed with HTTP 403 SVCSTG\.SWR\.4039002: No permission\. The IAM user lacks/,
     )
-    expect([...emulator.repositories.keys()].sort()).toEqual(['team/web', 'team/worker'])
+    expect([...emulated.emulator.repositories.keys()].sort()).toEqual(['team/web', 'team/worker'])
     const repositories = JSON.parse(result.outputs.repositories)
     expect(repositories).toHaveLength(3)
     expect(repositories[1]).toEqual({
@@ -72,10 +67,8 @@ describe('several repositories in one step', () => {
 
   it('says once that the organization belongs to another account', async () => {
     const other = { ...DEMO_ACCOUNT, name: 'other', accessKeys: [], tokens: [] }
-    await emulator.stop()
-    emulator = new SwrEmulator({ accounts: [DEMO_ACCOUNT, other] })
-    endpoint = await emulator.start()
-    emulator.addNamespace('team', other)
+    await emulated.replace({ accounts: [DEMO_ACCOUNT, other] })
+    emulated.emulator.addNamespace('team', other)
     const result = await run({ repository: 'web\napi' })
 
     expect(result.exitCode).toBe(1)
@@ -87,13 +80,13 @@ describe('several repositories in one step', () => {
     const result = await run({ repository: 'web\napi\nweb' })
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toBe('Input repository lists "web" more than once.')
-    expect(emulator.requests).toHaveLength(0)
+    expect(emulated.emulator.requests).toHaveLength(0)
   })
 })
 
 describe("an existing repository's settings", () => {
   beforeEach(() => {
-    emulator.addRepository('team', 'web', { is_public: false, category: 'other', description: 'old' })
+    emulated.emulator.addRepository('team', 'web', { is_public: false, category: 'other', description: 'old' })
   })
 
   it('are left alone with a warning when update_existing is false', async () => {
@@ -114,7 +107,7 @@ describe("an existing repository's settings", () => {
     expect(writes().map((request) => `${request.method} ${request.target} ${request.status}`)).toEqual([
       'PATCH /v2/manage/namespaces/team/repos/web 201',
     ])
-    expect(emulator.repositories.get('team/web')).toMatchObject({
+    expect(emulated.emulator.repositories.get('team/web')).toMatchObject({
       is_public: true,
       category: 'linux',
       description: 'old',
@@ -128,7 +121,7 @@ describe("an existing repository's settings", () => {
   })
 
   it('count only inputs the workflow gave: a public repository is not made private', async () => {
-    emulator.addRepository('team', 'public-web', { is_public: true })
+    emulated.emulator.addRepository('team', 'public-web', { is_public: true })
     const result = await run({ repository: 'public-web', update_existing: 'true' })
 
     expect(result.exitCode).toBe(0)
@@ -147,7 +140,7 @@ describe('image retention', () => {
     expect(retentionWrites().map((request) => `${request.method} ${request.target}`)).toEqual([
       'POST /v2/manage/namespaces/team/repos/apps$web/retentions',
     ])
-    expect(emulator.retentions.get('team/apps/web')).toEqual([
+    expect(emulated.emulator.retentions.get('team/apps/web')).toEqual([
       {
         id: expect.any(Number),
         algorithm: 'or',
@@ -165,30 +158,30 @@ describe('image retention', () => {
       },
     ])
 
-    emulator.resetLog()
+    emulated.emulator.resetLog()
     const again = await run({ ...inputs, retention_keep_tags: '/^v\\d+$/\nlatest' })
     expect(again.exitCode).toBe(0)
-    expect(emulator.requests.map((request) => `${request.method} ${request.operation}`)).toEqual([
+    expect(emulated.emulator.requests.map((request) => `${request.method} ${request.operation}`)).toEqual([
       'GET showRepository',
       'GET listRetentions',
     ])
     expect(JSON.parse(again.outputs.repositories)[0].retention).toBe('unchanged')
 
-    emulator.resetLog()
+    emulated.emulator.resetLog()
     const changed = await run({ repository: 'apps/web', retention_keep_days: '30' })
     expect(changed.exitCode).toBe(0)
     // SWR cannot change a policy's template: the policy is deleted, and the new one created.
     expect(retentionWrites().map((request) => request.method)).toEqual(['DELETE', 'POST'])
     expect(JSON.parse(changed.outputs.repositories)[0].retention).toBe('replace')
-    expect(emulator.retentions.get('team/apps/web')?.[0].rules).toEqual([
+    expect(emulated.emulator.retentions.get('team/apps/web')?.[0].rules).toEqual([
       { template: 'date_rule', params: { days: '30' }, tag_selectors: [] },
     ])
   })
 
   it('leaves exactly one policy when the repository has several', async () => {
-    emulator.addRepository('team', 'web')
+    emulated.emulator.addRepository('team', 'web')
     const seeded = { algorithm: 'or' as const, scope: '' }
-    emulator.retentions.set('team/web', [
+    emulated.emulator.retentions.set('team/web', [
       { id: 1, ...seeded, rules: [{ template: 'date_rule', params: { days: '7' }, tag_selectors: [] }] },
       { id: 2, ...seeded, rules: [{ template: 'tag_rule', params: { num: '5' }, tag_selectors: [] }] },
     ])
@@ -198,7 +191,7 @@ describe('image retention', () => {
     expect(retentionWrites().map((request) => `${request.method} ${request.target.split('/').pop()}`)).toEqual([
       'DELETE 1',
     ])
-    expect(emulator.retentions.get('team/web')?.map((policy) => policy.id)).toEqual([2])
+    expect(emulated.emulator.retentions.get('team/web')?.map((policy) => policy.id)).toEqual([2])
   })
 
   it.each([
@@ -220,7 +213,7 @@ describe('image retention', () => {
     const result = await run({ repository: 'web', ...inputs })
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(message)
-    expect(emulator.requests).toHaveLength(0)
+    expect(emulated.emulator.requests).toHaveLength(0)
   })
 })
 
@@ -230,7 +223,7 @@ describe('dry run', () => {
 
     expect(result.exitCode).toBe(0)
     expect(writes()).toHaveLength(0)
-    expect(emulator.namespaces.size).toBe(0)
+    expect(emulated.emulator.namespaces.size).toBe(0)
     expect(result.outputs).toMatchObject({
       namespace_created: 'true',
       repository_created: 'true',
@@ -247,8 +240,8 @@ describe('dry run', () => {
   })
 
   it('reads an existing repository and its retention, and reports the changes it would make', async () => {
-    emulator.addRepository('team', 'web', { category: 'other' })
-    emulator.retentions.set('team/web', [
+    emulated.emulator.addRepository('team', 'web', { category: 'other' })
+    emulated.emulator.retentions.set('team/web', [
       {
         id: 1,
         algorithm: 'or',
@@ -266,7 +259,7 @@ describe('dry run', () => {
 
     expect(result.exitCode).toBe(0)
     expect(writes()).toHaveLength(0)
-    expect(emulator.repositories.get('team/web')?.category).toBe('other')
+    expect(emulated.emulator.repositories.get('team/web')?.category).toBe('other')
     const [web, created] = JSON.parse(result.outputs.repositories)
     expect(web).toMatchObject({
       repository_created: false,
@@ -280,7 +273,7 @@ describe('dry run', () => {
 
 describe('the job summary', () => {
   it('has a table per repository with escaped values', async () => {
-    emulator.addRepository('team', 'web', { is_public: true, num_images: 12, size: 5_368_709_120 })
+    emulated.emulator.addRepository('team', 'web', { is_public: true, num_images: 12, size: 5_368_709_120 })
     const result = await run({
       repository: 'web\napps/api',
       retention_keep_days: '30',

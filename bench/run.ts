@@ -157,6 +157,35 @@ async function ownCost(contender: Contender, caFile: string): Promise<number> {
   }
 }
 
+/** Bare Node's request: what any program needs to reach SWR, and nothing more. */
+const BARE_REQUEST =
+  "require('node:crypto'); require('node:https'); require('node:http').get(process.argv[1]).on('response', (r) => r.resume())"
+
+/** Spawn to the first request's arrival, for the action and for bare Node, alternating, `runs` times each. */
+async function startUp(): Promise<{ bare: number[]; action: number[] }> {
+  const figures = { bare: [] as number[], action: [] as number[] }
+  const emulator = new SwrEmulator()
+  scenarios[1].seed(emulator)
+  const endpoint = await emulator.start()
+  const env = { HUAWEI_CLOUD_ACCESS_KEY_ID: KEY.id, HUAWEI_CLOUD_SECRET_ACCESS_KEY: KEY.secret }
+  try {
+    for (let i = 0; i < runs; i++) {
+      emulator.resetLog()
+      const inputs = { namespace: NAMESPACE, repository: 'web', region: 'cn-north-4', endpoint, summary: 'false' }
+      const run = await runAction(inputs, { env })
+      if (run.exitCode !== 0) throw new Error(`the action failed: ${run.stdout}${run.stderr}`)
+      figures.action.push(emulator.requests[0].receivedAt - run.startedAt)
+      emulator.resetLog()
+      const started = performance.now()
+      await timeProcess(['-e', BARE_REQUEST, `${endpoint}/v2/`], {})
+      figures.bare.push(emulator.requests[0].receivedAt - started)
+    }
+  } finally {
+    await emulator.stop()
+  }
+  return figures
+}
+
 interface Tls {
   key: string
   cert: string
@@ -250,6 +279,21 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) samples.push(await ownCost(contender, caFile))
     say(`| ${name} | ${spread(samples)} |`)
   }
+
+  say()
+  say('## Start-up')
+  say()
+  say('From spawning the process to the first request arriving at a plain-HTTP emulator on loopback (repository')
+  say('existing, inputs given): the action beside bare Node that loads `https` and `crypto` and sends one request.')
+  say()
+  say('| process | start-up (ms) |')
+  say('|---|---|')
+  const startUps = await startUp()
+  say(`| bare Node with \`https\` and \`crypto\` | ${spread(startUps.bare)} |`)
+  say(`| this action | ${spread(startUps.action)} |`)
+  const above = median(startUps.action) - median(startUps.bare)
+  say()
+  say(`The action starts ${above.toFixed(1)} ms after bare Node (medians).`)
 
   writeFileSync(options.out, `${lines.join('\n')}\n`)
   rmSync(workdir, { recursive: true, force: true })

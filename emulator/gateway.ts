@@ -87,6 +87,8 @@ export interface LoggedRequest {
   signedHeaders?: string[]
   /** The X-Request-Id the gateway answered with, as Huawei's gateway gives every answer one. */
   requestId?: string
+  /** When the request arrived (performance.now() of this process), for the benchmark's start-up figure. */
+  receivedAt: number
 }
 
 export interface GatewayOptions extends Accounts {
@@ -177,6 +179,7 @@ export class Gateway {
       status: 0,
       connection: this.socketIds.get(request.socket) ?? 0,
       auth: 'none',
+      receivedAt: performance.now(),
     }
     this.requests.push(entry)
 

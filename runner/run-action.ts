@@ -11,6 +11,8 @@ import { parse } from 'yaml'
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface ActionRun {
+  /** When the process was spawned (performance.now() of this process). */
+  startedAt: number
   exitCode: number | null
   stdout: string
   stderr: string
@@ -75,6 +77,8 @@ export interface RunOptions {
 }
 
 export interface StepRun {
+  /** When the process was spawned (performance.now() of this process). */
+  startedAt: number
   exitCode: number | null
   stdout: string
   stderr: string
@@ -106,7 +110,7 @@ async function spawnStep(script: string, env: Record<string, string>, timeoutMs:
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve))
   clearTimeout(timer)
   clearInterval(sampler)
-  return { exitCode, stdout, stderr, durationMs: performance.now() - started, peakMemoryBytes }
+  return { startedAt: started, exitCode, stdout, stderr, durationMs: performance.now() - started, peakMemoryBytes }
 }
 
 /** The environment a runner gives a step of this action: its inputs (with action.yml's defaults) and files. */

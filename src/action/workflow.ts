@@ -6,7 +6,7 @@ import type { GithubRepository } from '../flow/runner-port.js'
 /** The GitHub repository the workflow runs for, when the context knows it. */
 export async function githubRepository(): Promise<GithubRepository | undefined> {
   // One bundle (and one license file) still: the module is evaluated only when imported.
-  const { context } = await import(/* webpackMode: "eager" */ '@actions/github')
+  const { context } = await import('@actions/github')
   try {
     const { owner, repo } = context.repo
     return owner && repo ? { owner, name: repo } : undefined

@@ -25,7 +25,7 @@ export const clientServices: MainServices = {
     }
   },
   async logIn(...args) {
-    const { logIn } = await import(/* webpackMode: "eager" */ './login.js')
+    const { logIn } = await import('./login.js')
     return logIn(...args)
   },
 }

@@ -368,7 +368,11 @@ describe('bad input', () => {
     ],
     [{ namespace: '' }, KEY_ENV, /^Input namespace "" .*it is empty/],
     [{ repository: 'Owner/Repo' }, KEY_ENV, /^Input repository "Owner\/Repo" .*use "owner\/repo"/],
-    [{ repository: 'web:latest' }, KEY_ENV, /^Input repository "web:latest" .*":".*Accepted: 1 to 128 characters/],
+    [
+      { repository: 'web:latest' },
+      KEY_ENV,
+      /^Input repository "web:latest" is an image reference, not a repository name: the tag ":latest" does not belong in it\. Use repository: "web"/,
+    ],
     [{ repository: 'a\tb' }, KEY_ENV, /^Input repository "a\\tb" .*control character \(U\+0009\)/],
     [
       { category: 'games' },

@@ -26,6 +26,8 @@ export interface Answer {
 export interface RouteRequest {
   /** The path's ":name" segments, percent-decoded. */
   params: Record<string, string>
+  /** The region the request is for: the one its host names (swr-api.REGION...), else the emulator's. */
+  region: string
   body: unknown
   headers: IncomingHttpHeaders
   query: URLSearchParams
@@ -98,6 +100,10 @@ export interface GatewayOptions extends Accounts {
   tls?: { key: string; cert: string }
   /** Give every answer an X-Request-Id header, as Huawei's gateway does (off by default: messages then carry it). */
   requestIds?: boolean
+  /** The region of requests whose host names none. */
+  region: string
+  /** Told of each request once it is answered, for a log. */
+  onAnswer?: (entry: LoggedRequest) => void
 }
 
 /** Thrown to answer at once, from anywhere in handling a request. */
@@ -223,6 +229,7 @@ export class Gateway {
       return
     }
     response.end(text)
+    this.options.onAnswer?.(entry)
   }
 
   private run(
@@ -231,8 +238,10 @@ export class Gateway {
   ): Answer {
     const { request, target, body, entry } = received
     const method = request.method ?? 'GET'
+    const named = /^(?:swr-api|iam)\.([a-z0-9]+(?:-[a-z0-9]+)*)\./.exec(headerText(request.headers.host) ?? '')?.[1]
     const routeRequest = (params: Record<string, string>): RouteRequest => ({
       params,
+      region: named ?? this.options.region,
       body: parseJson(body),
       headers: request.headers,
       query: new URLSearchParams(queryOf(target)),

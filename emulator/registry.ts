@@ -22,8 +22,8 @@ export class RegistryService {
   readonly secrets: LoginSecretRecord[] = []
 
   constructor(
-    private readonly region: string,
-    /** The registry host CreateSecret names, as SWR's brief info does in its path. */
+    readonly region: string,
+    /** The registry host CreateSecret names for the emulator's region, as SWR's brief info does in its path. */
     readonly host = `swr.${region}.myhuaweicloud.com`,
   ) {}
 
@@ -32,7 +32,7 @@ export class RegistryService {
       method: 'POST',
       path: '/v2/manage/utils/secret',
       operation: 'createLoginSecret',
-      run: ({ query }, account) => this.createSecret(account, query),
+      run: ({ query, region }, account) => this.createSecret(account, query, region),
     },
     {
       method: 'GET',
@@ -44,14 +44,15 @@ export class RegistryService {
     },
   ]
 
-  private createSecret(account: Account, query: URLSearchParams): Answer {
-    const project = query.get('projectname') ?? this.region
-    if (project !== this.region) return swrError(400, 'SVCSTG.SWR.4000001', `Invalid projectname: ${project}`)
+  private createSecret(account: Account, query: URLSearchParams, region: string): Answer {
+    const project = query.get('projectname') ?? region
+    if (project !== region) return swrError(400, 'SVCSTG.SWR.4000001', `Invalid projectname: ${project}`)
+    const host = `swr.${region}.myhuaweicloud.com`
     const duration = Number(query.get('duration_seconds') ?? MAX_DURATION_S)
     if (!Number.isInteger(duration) || duration < MIN_DURATION_S || duration > MAX_DURATION_S) {
       return swrError(400, 'SVCSTG.SWR.4000001', 'duration_seconds must be from 900 to 86400')
     }
-    const username = `${this.region}@${randomBytes(10).toString('hex').toUpperCase()}`
+    const username = `${region}@${randomBytes(10).toString('hex').toUpperCase()}`
     const password = randomBytes(32).toString('hex')
     const expiresAt = Date.now() + duration * 1000
     this.secrets.push({ account: account.name, username, password, expiresAt })
@@ -60,10 +61,10 @@ export class RegistryService {
     return {
       status: 200,
       headers: {
-        'X-Swr-Dockerlogin': `docker login -u ${username} -p ${password} ${this.host}`,
+        'X-Swr-Dockerlogin': `docker login -u ${username} -p ${password} ${host}`,
         'X-Swr-Expireat': expireAt,
       },
-      body: { auths: { [this.host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } } },
+      body: { auths: { [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } } },
     }
   }
 

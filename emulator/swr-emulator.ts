@@ -49,6 +49,8 @@ export interface EmulatorOptions {
   github?: GithubJob
   /** Give every answer an X-Request-Id header, as Huawei's API gateway does. */
   requestIds?: boolean
+  /** Told of each request once it is answered, for a log. */
+  onAnswer?: (request: LoggedRequest) => void
 }
 
 export class SwrEmulator {
@@ -81,6 +83,8 @@ export class SwrEmulator {
       latencyMs: options.latencyMs,
       tls: options.tls,
       requestIds: options.requestIds,
+      region,
+      onAnswer: options.onAnswer,
     })
   }
 
@@ -164,6 +168,11 @@ export class SwrEmulator {
 
   set github(job: GithubJob | undefined) {
     this.githubStandIn.job = job
+  }
+
+  /** The region answered for when a request's host names none. */
+  get region(): string {
+    return this.registry.region
   }
 
   /** The registry host CreateSecret answers for (the one in every repository's path). */

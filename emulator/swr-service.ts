@@ -98,7 +98,7 @@ export class SwrService {
       method: 'POST',
       path: '/v2/manage/namespaces/:namespace/repos',
       operation: 'createRepository',
-      run: ({ params, body }, account) => this.createRepository(account, params.namespace, body),
+      run: ({ params, body, region }, account) => this.createRepository(account, params.namespace, body, region),
     },
     {
       method: 'GET',
@@ -134,11 +134,15 @@ export class SwrService {
     return record
   }
 
-  addRepository(namespace: string, name: string, settings: Record<string, unknown> = {}): RepositoryRecord {
+  addRepository(
+    namespace: string,
+    name: string,
+    settings: Record<string, unknown> = {},
+    region = this.options.region,
+  ): RepositoryRecord {
     const ns = this.namespaces.get(namespace) ?? this.addNamespace(namespace)
     const owner = this.options.accounts.find((account) => account.name === ns.owner) ?? this.options.accounts[0]
     const now = new Date().toISOString()
-    const { region } = this.options
     const record: RepositoryRecord = {
       id: this.nextId++,
       ns_id: ns.id,
@@ -224,7 +228,7 @@ export class SwrService {
     return { status: 204 }
   }
 
-  private createRepository(account: Account, namespace: string, body: unknown): Answer {
+  private createRepository(account: Account, namespace: string, body: unknown, region: string): Answer {
     const errors = (status: number, code: string, message: string): Answer => ({
       status,
       body: [{ errorCode: code, errorMessage: message, detail: '' }],
@@ -240,11 +244,12 @@ export class SwrService {
     if (this.repositories.has(`${namespace}/${name}`)) {
       return errors(409, 'SVCSTG.SWR.4090006', 'Repository already exists')
     }
-    this.addRepository(namespace, name, {
+    const settings = {
       is_public: fields.is_public,
       category: fields.category ?? 'other',
       description: fields.description ?? '',
-    })
+    }
+    this.addRepository(namespace, name, settings, region)
     return { status: this.createRepositoryStatus }
   }
 

@@ -1,12 +1,23 @@
 // `npm start`: the action against the built-in SWR emulator, exactly as a runner starts it, twice: the first run
 // creates the organization and repository and logs Docker in, the second finds them with one request and logs in
 // again with one more, each in a job of its own: the registry is asked to accept the login, and each job's post
-// step removes its login when the job ends.
+// step removes its login when the job ends. `npm start -- --debug` shows the debug lines too.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import { runAction, runPost, shownLog } from '../runner/run-action.js'
+
+// The action's debug lines (each request and error body) only when asked: `npm start -- --debug`, or RUNNER_DEBUG=1
+// as on a runner with debug logging.
+const debug = process.argv.includes('--debug') || process.env.RUNNER_DEBUG === '1'
+/** A step's log as the runner shows it, without the debug lines unless asked for. */
+const story = (stdout: string) =>
+  shownLog(stdout)
+    .split('\n')
+    .filter((line) => debug || !line.startsWith('::debug::'))
+    .join('\n')
+    .trimEnd()
 
 const emulator = new SwrEmulator()
 const endpoint = await emulator.start()
@@ -40,7 +51,7 @@ let state: Record<string, string> = {}
 async function postStep(state: Record<string, string>): Promise<void> {
   const post = await runPost(inputs, state, { env, home })
   console.log(`== The post step, at the end of the job: exit code ${post.exitCode}, ${post.durationMs.toFixed(0)} ms`)
-  console.log(shownLog(post.stdout).trimEnd())
+  console.log(story(post.stdout))
   console.log(`-- Docker's config file after it`)
   console.log(`${shownConfig()}\n`)
   failed ||= post.exitCode !== 0
@@ -50,7 +61,7 @@ for (const label of ['First job (nothing exists yet)', 'Second job (both exist)'
   emulator.resetLog()
   const run = await runAction(inputs, { env, home })
   console.log(`== ${label}: exit code ${run.exitCode}, ${run.durationMs.toFixed(0)} ms`)
-  console.log(shownLog(run.stdout).trimEnd())
+  console.log(story(run.stdout))
   if (run.stderr) console.log(run.stderr.trimEnd())
   console.log('-- outputs')
   for (const [name, value] of Object.entries(run.outputs)) {

@@ -20,7 +20,8 @@ export function coreRunner(
     fail: (message) => core.setFailed(message),
     githubRepository,
     async writeSummary(model) {
-      core.summary.addHeading(model.title, 2).addRaw(`<p>${model.lead}</p>`, true)
+      core.summary.addHeading(model.title, 2)
+      if (model.lead) core.summary.addRaw(`<p>${model.lead}</p>`, true)
       for (const table of model.tables) {
         core.summary
           .addHeading(table.heading, 3)

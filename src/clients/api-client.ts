@@ -34,6 +34,8 @@ export interface ApiRequest {
   authenticate?: Authenticate
   /** A refusal that is the service's way of throttling, worth another try like a 429. */
   throttled?: (status: number, body: string) => boolean
+  /** The input that sets where the request goes, for the message when no answer comes: "endpoint" by default. */
+  endpointInput?: string
 }
 
 export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' | 'now'> {
@@ -104,7 +106,8 @@ export class ApiClient {
     const { attempts, failure } = result
     throw new Error(
       `${operation} failed: no answer from ${url.host} after ${attempts} attempt${attempts > 1 ? 's' : ''} (${failure}). ` +
-        'Check the region or endpoint, and that the network (or the proxy in https_proxy) lets the runner reach it.',
+        `Check the region or ${request.endpointInput ?? 'endpoint'}, and that the network (or the proxy in https_proxy) ` +
+        'lets the runner reach it.',
     )
   }
 

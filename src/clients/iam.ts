@@ -64,6 +64,7 @@ export function iamApi(
         method: 'POST',
         url: endpointUrl(iamEndpoint, '/v3/auth/tokens'),
         body: passwordTokenBody(signIn, region),
+        endpointInput: 'iam_endpoint',
       })
       const token = subjectToken(response, mask)
       if (token) return token
@@ -75,6 +76,7 @@ export function iamApi(
         method: 'POST',
         url: endpointUrl(iamEndpoint, '/v3.0/OS-AUTH/id-token/tokens'),
         body: idTokenBody(idToken, region),
+        endpointInput: 'iam_endpoint',
         authenticate: (request) => ({ ...request.headers, 'X-Idp-Id': idpId }),
       })
       const token = subjectToken(response, mask)

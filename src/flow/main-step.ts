@@ -42,7 +42,7 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
   let connection: Connection | undefined
   try {
     const inputs = await readInputs(runner, mask)
-    if (inputs.signInSetAside) runner.warning(inputs.signInSetAside)
+    for (const warning of [inputs.signInSetAside, ...inputs.warnings]) if (warning) runner.warning(warning)
     const mode = inputs.dryRun ? ' (dry run: read requests only)' : ''
     runner.info(
       `SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${await signInText(runner, inputs)}${mode}`,

@@ -48,13 +48,27 @@ export function summaryModel(
   login?: { host: string; expiresAt: Date },
 ): SummaryModel {
   const would = (done: string, planned: string) => (context.dryRun ? planned : done)
-  const lead =
-    (context.dryRun ? '<strong>Dry run</strong>: nothing was changed; this is what a real run would do. ' : '') +
-    namespaceSentence(result.namespace, context.namespace, would) +
-    (login ? ` Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '')
+  // A failed organization fails every repository that needed it with the same error: said once, above them.
+  const failures = result.results.filter(isFailure)
+  const shared = failures.find((failure) => failures.filter((other) => other.error === failure.error).length > 1)?.error
+  const lead = [
+    context.dryRun ? '<strong>Dry run</strong>: nothing was changed; this is what a real run would do.' : '',
+    namespaceSentence(result.namespace, context.namespace, would),
+    shared ? `Organization ${code(context.namespace)} failed: ${escapeHtml(shared.message)}` : '',
+    login ? `Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
   const tables = result.results.map((entry): SummaryTable => {
     const heading = escapeHtml(`${context.namespace}/${entry.repository}`)
-    if (isFailure(entry)) return { heading, rows: [['Failed', escapeHtml(entry.error.message)]] }
+    if (isFailure(entry)) {
+      return {
+        heading,
+        rows: [
+          ['Failed', entry.error === shared ? 'the organization failed (above)' : escapeHtml(entry.error.message)],
+        ],
+      }
+    }
     const { info } = entry
     const settings =
       entry.settingsChanged.length > 0

@@ -153,6 +153,12 @@ export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | 
     }
   }
 
+  if (inputs.id_token_audience) {
+    return (
+      `Input id_token_audience is for OpenID Connect sign-in, which needs idp_id too (or ${IDP_VARIABLE}): give the ` +
+      'ID of the IAM identity provider that accepts the token.'
+    )
+  }
   const variables = ENVIRONMENT_CONVENTIONS.map(([id, secret]) => `${id}/${secret}`).join(', ')
   return (
     'No credentials: give the inputs auth_token; or access_key_id and secret_access_key (with security_token for ' +

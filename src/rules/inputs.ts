@@ -2,6 +2,7 @@
 // read by the kind the input table declares; the settings derived from them (endpoints, registry) come after.
 import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from './credentials.js'
 import { iamUrl, isRegistryHost, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
+import { imageReferenceProblem, oneLineListProblem } from './image-reference.js'
 import { InputReader, type InputSource, quote } from './input-table.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from './names.js'
 
@@ -26,6 +27,8 @@ export interface Inputs {
   repositories: string[]
   /** Where the repository name came from when the workflow did not give one. */
   repositoryOrigin?: string
+  /** What the inputs allow but may not mean, worth a warning. */
+  warnings: string[]
   /** The settings of a repository this run creates; undefined when the workflow did not give them. */
   category?: string
   isPublic?: boolean
@@ -108,7 +111,10 @@ export function parseInputs(
 function readNames(read: InputReader, defaults: WorkflowDefaults) {
   const namespace = read.text('namespace')
   const namespaceProblem = nameProblem(namespace, NAMESPACE_RULE)
-  if (namespaceProblem) {
+  const namespaceReference = imageReferenceProblem('namespace', namespace, namespace)
+  if (namespaceReference) {
+    read.fail(namespaceReference)
+  } else if (namespaceProblem) {
     read.fail(
       `Input namespace ${quote(namespace)} is not a valid SWR organization name: ${namespaceProblem}. Accepted: ${NAMESPACE_RULE.acceptedForm}.`,
     )
@@ -116,9 +122,13 @@ function readNames(read: InputReader, defaults: WorkflowDefaults) {
   const given = read.lines('repository')
   const named = given.length > 0 ? undefined : defaultRepository(defaults, read)
   const repositories = named ? [named.repository] : given
+  const warnings: string[] = []
   for (const repository of given) {
+    const misplaced = oneLineListProblem(repository) ?? imageReferenceProblem('repository', repository, namespace)
     const problem = nameProblem(repository, REPOSITORY_RULE)
-    if (problem) {
+    if (misplaced) {
+      read.fail(misplaced)
+    } else if (problem) {
       read.fail(
         `Input repository ${quote(repository)} is not a valid SWR repository name: ${problem}. Accepted: ${REPOSITORY_RULE.acceptedForm}.`,
       )
@@ -126,7 +136,14 @@ function readNames(read: InputReader, defaults: WorkflowDefaults) {
   }
   const twice = repositories.filter((repository, index) => repositories.indexOf(repository) !== index)
   if (twice.length > 0) read.fail(`Input repository lists ${[...new Set(twice)].map(quote).join(', ')} more than once.`)
-  return { namespace, repositories, repositoryOrigin: named?.origin }
+  // SWR allows it, so it may be meant; most often the organization was written twice.
+  for (const repository of given.filter((name) => name.startsWith(`${namespace}/`))) {
+    warnings.push(
+      `Repository ${repository} starts with the organization's name: its image is ${namespace}/${repository} in the ` +
+        `registry. If you meant the repository ${repository.slice(namespace.length + 1)}, give that.`,
+    )
+  }
+  return { namespace, repositories, repositoryOrigin: named?.origin, warnings }
 }
 
 /** The settings of a repository this run creates: only those the workflow gave. */

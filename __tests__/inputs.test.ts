@@ -102,6 +102,7 @@ describe('resolveSignIn', () => {
     iam_password: '',
     idp_id: '',
     id_token_audience: '',
+    id_token_file: '',
   }
   const password = { iam_domain: 'acme', iam_user: 'ci', iam_password: 'pw' }
   const envKeys = { HUAWEI_CLOUD_ACCESS_KEY_ID: 'ENV', HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ENVSK' }

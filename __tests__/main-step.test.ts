@@ -46,6 +46,17 @@ function services(swr: SwrApi = new InMemorySwr(), logIn?: MainServices['logIn']
             calls.push(`github ${endpoint.url} ${audience ?? 'default'}`)
             return 'eyJhbGciOi.eyJpc3Mi.c2lnbmF0dXJl'
           },
+          idTokenFile: (path) => (calls.push(`token file ${path}`), 'eyJmaWxl.eyJ0b2tlbiI.c2ln'),
+          async instanceCredentials() {
+            calls.push('instance metadata')
+            return {
+              kind: 'access-key',
+              accessKeyId: 'AKTEMP',
+              secretAccessKey: 'temp-secret',
+              securityToken: 'st',
+              source: 'agency',
+            }
+          },
           dispose: () => void calls.push('dispose'),
         }
       },

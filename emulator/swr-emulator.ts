@@ -5,6 +5,7 @@ import { type Account, DEMO_ACCOUNT } from './accounts.js'
 import { type FaultRule, Gateway, type LoggedRequest } from './gateway.js'
 import { GithubStandIn, type GithubJob } from './github.js'
 import { IamService, type IdentityProvider } from './iam.js'
+import { type MetadataOptions, MetadataService } from './metadata.js'
 import { type LoginSecretRecord, RegistryService } from './registry.js'
 import { RetentionService } from './retention.js'
 import { type NamespaceRecord, type RepositoryRecord, SwrService } from './swr-service.js'
@@ -33,6 +34,8 @@ export type Operation =
   | 'githubIdToken'
   | 'createLoginSecret'
   | 'registryCheck'
+  | 'metadataToken'
+  | 'metadataSecurityKey'
 
 export interface EmulatorOptions {
   accounts?: Account[]
@@ -51,6 +54,8 @@ export interface EmulatorOptions {
   requestIds?: boolean
   /** Told of each request once it is answered, for a log. */
   onAnswer?: (request: LoggedRequest) => void
+  /** Serves an ECS's instance metadata service for the first account (its agency's temporary access keys). */
+  metadata?: MetadataOptions
 }
 
 export class SwrEmulator {
@@ -79,6 +84,7 @@ export class SwrEmulator {
         ...this.registry.routes,
         ...this.iam.routes,
         ...this.githubStandIn.routes,
+        ...(options.metadata ? new MetadataService(this.accounts[0], options.metadata).routes : []),
       ],
       latencyMs: options.latencyMs,
       tls: options.tls,

@@ -34,8 +34,8 @@ export interface ApiRequest {
   authenticate?: Authenticate
   /** A refusal that is the service's way of throttling, worth another try like a 429. */
   throttled?: (status: number, body: string) => boolean
-  /** The input that sets where the request goes, for the message when no answer comes: "endpoint" by default. */
-  endpointInput?: string
+  /** What to check when no answer comes; by default, the region or endpoint and the network. */
+  unreachable?: string
 }
 
 export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' | 'now'> {
@@ -44,6 +44,8 @@ export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' |
   timeoutMs: number
   log: Logger
   userAgent: string
+  /** Connect straight to the host, never through https_proxy/HTTP_PROXY: for link-local services on the machine. */
+  direct?: boolean
 }
 
 /** Requests in flight at once: enough to overlap round trips, few enough not to be throttled. */
@@ -76,6 +78,8 @@ export class ApiClient {
   constructor(private readonly options: ApiClientOptions) {}
 
   private agentFor(url: URL) {
+    // A fresh connection of its own, with no proxy: not even Node's own, which HTTP_PROXY may turn on.
+    if (this.options.direct) return false
     let toolkit = this.toolkits.get(url.protocol)
     if (!toolkit) {
       toolkit = new HttpClient(this.options.userAgent, [], { keepAlive: true })
@@ -106,8 +110,7 @@ export class ApiClient {
     const { attempts, failure } = result
     throw new Error(
       `${operation} failed: no answer from ${url.host} after ${attempts} attempt${attempts > 1 ? 's' : ''} (${failure}). ` +
-        `Check the region or ${request.endpointInput ?? 'endpoint'}, and that the network (or the proxy in https_proxy) ` +
-        'lets the runner reach it.',
+        (request.unreachable ?? unreachableHint('endpoint')),
     )
   }
 
@@ -213,6 +216,10 @@ function readBounded(message: IncomingMessage, tooLarge: () => Error): Promise<s
     })
   })
 }
+
+/** The hint for a service that gave no answer, whose address the input names. */
+export const unreachableHint = (input: string): string =>
+  `Check the region or ${input}, and that the network (or the proxy in https_proxy) lets the runner reach it.`
 
 export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300
 export const isSuccess = (response: ApiResponse): boolean => isSuccessStatus(response.status)

@@ -1,7 +1,14 @@
 // IAM's token operations, for the sign-in methods that need a token: an IAM user's password, or an OpenID Connect ID
 // token exchanged through an IAM identity provider. Each makes exactly one request; a token is the one outcome, and
 // every other answer is thrown as a RequestError with IAM's hint.
-import { type ApiClient, type ApiResponse, headerValue, isSuccess, isSuccessStatus } from './api-client.js'
+import {
+  type ApiClient,
+  type ApiResponse,
+  headerValue,
+  isSuccess,
+  isSuccessStatus,
+  unreachableHint,
+} from './api-client.js'
 import { type ErrorDetail, requestError } from './request-error.js'
 import type { PasswordSignIn } from '../rules/credentials.js'
 import { endpointUrl } from '../rules/endpoint.js'
@@ -64,7 +71,7 @@ export function iamApi(
         method: 'POST',
         url: endpointUrl(iamEndpoint, '/v3/auth/tokens'),
         body: passwordTokenBody(signIn, region),
-        endpointInput: 'iam_endpoint',
+        unreachable: unreachableHint('iam_endpoint'),
       })
       const token = subjectToken(response, mask)
       if (token) return token
@@ -76,7 +83,7 @@ export function iamApi(
         method: 'POST',
         url: endpointUrl(iamEndpoint, '/v3.0/OS-AUTH/id-token/tokens'),
         body: idTokenBody(idToken, region),
-        endpointInput: 'iam_endpoint',
+        unreachable: unreachableHint('iam_endpoint'),
         authenticate: (request) => ({ ...request.headers, 'X-Idp-Id': idpId }),
       })
       const token = subjectToken(response, mask)

@@ -19,7 +19,12 @@ import type { Credentials } from '../rules/credentials.js'
 
 /** The outside world as the main step sees it: one connection to the services for the run, and the login. */
 export interface MainServices {
-  connect(inputs: Inputs, log: Pick<Runner, 'info' | 'debug'>, mask: (secret: string) => void): Connection
+  connect(
+    inputs: Inputs,
+    log: Pick<Runner, 'info' | 'debug'>,
+    mask: (secret: string) => void,
+    env: Record<string, string | undefined>,
+  ): Connection
   logIn(
     api: Pick<SwrApi, 'createLoginSecret'>,
     wish: LoginWish,
@@ -48,7 +53,7 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
       `SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${await signInText(runner, inputs)}${mode}`,
     )
     if (inputs.repositoryOrigin) runner.info(`Repository ${inputs.repositories[0]}: ${inputs.repositoryOrigin}`)
-    connection = services.connect(inputs, runner, mask)
+    connection = services.connect(inputs, runner, mask, runner.env)
     const credentials = await signedInCredentials(inputs.signIn, { ...connection, mask })
     const api = connection.swr(credentials)
     // From here on only what may be shown: every value that came from a server, cleaned.

@@ -4,23 +4,42 @@ import { ApiClient } from '../clients/api-client.js'
 import { authenticator } from '../clients/authenticate.js'
 import { requestIdToken } from '../clients/github-id-token.js'
 import { iamApi } from '../clients/iam.js'
+import { readIdTokenFile } from '../clients/id-token-file.js'
+import { instanceCredentials, METADATA_ENDPOINT } from '../clients/instance-metadata.js'
 import { swrApi } from '../clients/swr/swr-api.js'
 import type { MainServices } from './main-step.js'
 
 const USER_AGENT = 'swr-ensure-repository-action'
+/** Where the tests' emulator stands in for the instance metadata service; unset everywhere else. */
+const METADATA_ENDPOINT_VARIABLE = 'SWR_ENSURE_METADATA_ENDPOINT'
 
 export const clientServices: MainServices = {
-  connect(inputs, log, mask) {
+  connect(inputs, log, mask, env) {
+    const logger = { info: (text: string) => log.info(text), debug: (text: string) => log.debug(text) }
     const client = new ApiClient({
       maxAttempts: inputs.maxAttempts,
       timeoutMs: inputs.timeoutMs,
-      log: { info: (text) => log.info(text), debug: (text) => log.debug(text) },
+      log: logger,
       userAgent: USER_AGENT,
     })
     return {
       swr: (credentials) => swrApi(client, inputs.endpoint, authenticator(credentials)),
       iam: iamApi(client, inputs.iamEndpoint, inputs.region, mask),
       githubIdToken: (endpoint, audience) => requestIdToken(client, endpoint, audience),
+      idTokenFile: readIdTokenFile,
+      instanceCredentials() {
+        // Link-local and plain HTTP, never through a proxy; two tries of 1.8 s, so that a machine where nothing
+        // answers (no ECS) fails within 5 s.
+        const metadata = new ApiClient({
+          maxAttempts: 2,
+          timeoutMs: 1800,
+          log: logger,
+          userAgent: USER_AGENT,
+          direct: true,
+        })
+        const endpoint = new URL(env[METADATA_ENDPOINT_VARIABLE] || METADATA_ENDPOINT)
+        return instanceCredentials(metadata, endpoint, mask).finally(() => metadata.dispose())
+      },
       dispose: () => client.dispose(),
     }
   },

@@ -34,8 +34,22 @@ export interface OidcSignIn {
   source: string
 }
 
-/** Credentials to use as they are, or a way to obtain an IAM token first. */
-export type SignIn = Credentials | PasswordSignIn | OidcSignIn
+/** An OpenID Connect ID token in a file (a pod's projected service-account token), exchanged as GitHub's is. */
+export interface OidcFileSignIn {
+  kind: 'oidc-file'
+  idpId: string
+  path: string
+  source: string
+}
+
+/** The temporary access key of the agency bound to the ECS or BMS the job runs on, from its metadata service. */
+export interface InstanceSignIn {
+  kind: 'instance'
+  source: string
+}
+
+/** Credentials to use as they are, or a way to obtain them first. */
+export type SignIn = Credentials | PasswordSignIn | OidcSignIn | OidcFileSignIn | InstanceSignIn
 
 /** The environment conventions in use for access keys, in the order they are looked at. */
 export const ENVIRONMENT_CONVENTIONS = [
@@ -45,6 +59,8 @@ export const ENVIRONMENT_CONVENTIONS = [
 ] as const
 
 export const IDP_VARIABLE = 'HUAWEICLOUD_SDK_IDP_ID'
+/** Where Huawei's SDKs read an OpenID Connect ID token from. */
+export const ID_TOKEN_FILE_VARIABLE = 'HUAWEICLOUD_SDK_ID_TOKEN_FILE'
 
 /** The sign-in inputs; which of them are secrets, the input table says. */
 export const SIGN_IN_INPUTS = [
@@ -57,6 +73,7 @@ export const SIGN_IN_INPUTS = [
   'iam_password',
   'idp_id',
   'id_token_audience',
+  'id_token_file',
 ] as const satisfies readonly InputName[]
 
 type SignInInput = (typeof SIGN_IN_INPUTS)[number]
@@ -79,7 +96,7 @@ const METHODS = [
   { method: 'an IAM token', inputs: ['auth_token'] },
   { method: 'access keys', inputs: ['access_key_id', 'secret_access_key', 'security_token'] },
   { method: 'an IAM password', inputs: ['iam_domain', 'iam_user', 'iam_password'] },
-  { method: 'OpenID Connect', inputs: ['idp_id'] },
+  { method: 'OpenID Connect', inputs: ['idp_id', 'id_token_file'] },
 ] as const
 
 export const OIDC_PERMISSION_MESSAGE =
@@ -95,10 +112,15 @@ export interface ResolvedSignIn {
 
 type Env = Record<string, string | undefined>
 
-/** Picks the sign-in method; returns an error message when the inputs and environment do not make one. */
-export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | string {
+/**
+ * Picks the sign-in method; returns an error message when the inputs and environment do not make one. `instance`
+ * is the input instance_credentials: an explicit choice, never made for the workflow, and never silently beaten or
+ * beating another method.
+ */
+export function resolveSignIn(inputs: SignInInputs, env: Env, instance = false): ResolvedSignIn | string {
   const given = METHODS.map(({ method, inputs: names }) => ({ method, names: names.filter((name) => inputs[name]) }))
   const chosen = given.filter(({ names }) => names.length > 0)
+  if (instance) return instanceSignIn(chosen, env)
   if (chosen.length > 1) {
     const described = chosen.map(({ method, names }) => `${method} (${names.join(', ')})`)
     return `Sign in one way per run: the inputs give both ${described.join(' and ')}. Remove all but one.`
@@ -135,6 +157,24 @@ export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | 
   }
 
   const idpId = inputs.idp_id || env[IDP_VARIABLE]
+  const tokenFile = inputs.id_token_file || env[ID_TOKEN_FILE_VARIABLE]
+  if (inputs.id_token_file && !idpId) {
+    return (
+      `Input id_token_file needs idp_id too (or ${IDP_VARIABLE}): give the ID of the IAM identity provider that ` +
+      'accepts the token in the file.'
+    )
+  }
+  if (idpId && tokenFile) {
+    const from = inputs.id_token_file ? 'input id_token_file' : ID_TOKEN_FILE_VARIABLE
+    return {
+      signIn: {
+        kind: 'oidc-file',
+        idpId,
+        path: tokenFile,
+        source: `OpenID Connect through identity provider ${idpId}, with the ID token in ${tokenFile} (${from})`,
+      },
+    }
+  }
   if (idpId) {
     const url = env.ACTIONS_ID_TOKEN_REQUEST_URL
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
@@ -163,8 +203,25 @@ export function resolveSignIn(inputs: SignInInputs, env: Env): ResolvedSignIn | 
   return (
     'No credentials: give the inputs auth_token; or access_key_id and secret_access_key (with security_token for ' +
     `temporary credentials), or the environment variables ${variables} (huaweicloud/auth-action sets the first ` +
-    `pair); or iam_domain, iam_user and iam_password; or idp_id (or ${IDP_VARIABLE}) for OpenID Connect.`
+    `pair); or iam_domain, iam_user and iam_password; or idp_id (or ${IDP_VARIABLE}) for OpenID Connect; or ` +
+    'instance_credentials: true on an ECS or BMS with an agency.'
   )
+}
+
+/** instance_credentials: only when no other method is given, by the inputs or by access keys in the environment. */
+function instanceSignIn(chosen: { method: string; names: string[] }[], env: Env): ResolvedSignIn | string {
+  const inEnvironment = ENVIRONMENT_CONVENTIONS.find(([id]) => env[id])?.[0]
+  const others = [
+    ...chosen.map(({ method, names }) => `the inputs give ${method} (${names.join(', ')})`),
+    ...(inEnvironment ? [`the environment gives access keys (${inEnvironment})`] : []),
+  ]
+  if (others.length > 0) {
+    return (
+      `Sign in one way per run: instance_credentials is true, and ${others.join(' and ')}. Remove all but one ` +
+      '(set instance_credentials to false to use the others).'
+    )
+  }
+  return { signIn: { kind: 'instance', source: 'the agency of this ECS or BMS (instance metadata)' } }
 }
 
 /** "Input x is required", or "Inputs x and y are required". */

@@ -30,6 +30,8 @@ export const INPUT_TABLE = {
   iam_password: { kind: 'text', secret: true },
   idp_id: { kind: 'text' },
   id_token_audience: { kind: 'text' },
+  id_token_file: { kind: 'text' },
+  instance_credentials: { kind: 'boolean', default: false },
   iam_endpoint: { kind: 'url' },
   update_existing: { kind: 'boolean', default: false },
   retention_keep_last: {

@@ -86,7 +86,8 @@ export function parseInputs(
   const logout = read.boolean('logout') as boolean
   const loginDurationSeconds = read.whole('login_duration') as number
   const signInInputs = Object.fromEntries(SIGN_IN_INPUTS.map((name) => [name, read.text(name)])) as SignInInputs
-  const resolved = resolveSignIn(signInInputs, env)
+  const instance = read.boolean('instance_credentials') as boolean
+  const resolved = resolveSignIn(signInInputs, env, instance)
   if (typeof resolved === 'string') read.fail(resolved)
 
   if (read.problems.length > 0 || !place || typeof resolved === 'string') throw new InputError(read.problems)

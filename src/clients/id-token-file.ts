@@ -1,0 +1,45 @@
+// An OpenID Connect ID token kept in a file (a pod's projected service-account token; HUAWEICLOUD_SDK_ID_TOKEN_FILE),
+// read bounded and checked before any request.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+
+/** A projected token is about 1 KiB; a file much larger is not one. */
+const MAX_TOKEN_BYTES = 64 * 1024
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+
+/** The token in the file, or an error naming the file and what is wrong with it (never its content). */
+export function readIdTokenFile(path: string): string {
+  let text: string
+  try {
+    const descriptor = openSync(path, 'r')
+    try {
+      if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
+      const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1)
+      const size = readSync(descriptor, buffer, 0, buffer.length, 0)
+      if (size > MAX_TOKEN_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' })
+      text = buffer.subarray(0, size).toString('utf8').trim()
+    } finally {
+      closeSync(descriptor)
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EFBIG'
+          ? `is larger than ${MAX_TOKEN_BYTES / 1024} KiB, far more than an ID token`
+          : `cannot be read (${code ?? 'an error'})`
+    throw new Error(
+      `The ID token file ${path} (id_token_file, or HUAWEICLOUD_SDK_ID_TOKEN_FILE) ${why}: give the path of the ` +
+        "workload's OpenID Connect token, e.g. a projected service-account token.",
+      { cause: error },
+    )
+  }
+  if (text === '')
+    throw new Error(`The ID token file ${path} is empty: it should hold one OpenID Connect ID token (a JWT).`)
+  if (!JWT.test(text)) {
+    throw new Error(
+      `The ID token file ${path} does not hold an OpenID Connect ID token: a JWT is three base64url parts joined by ".".`,
+    )
+  }
+  return text
+}

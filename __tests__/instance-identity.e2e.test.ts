@@ -108,7 +108,7 @@ describe('the agency of an ECS', () => {
         { SWR_ENSURE_METADATA_ENDPOINT: emulated.endpoint },
       )
       expect(Date.now() - started).toBeLessThan(5000)
-      expect(errorOf(result)).toMatch(/no complete answer within 1.8 s\).*this machine is not an ECS or BMS/)
+      expect(errorOf(result)).toMatch(/no complete answer within 1.5 s\).*this machine is not an ECS or BMS/)
       expect(swrRequests(emulated.emulator.requests)).toEqual([])
     })
   })

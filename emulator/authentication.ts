@@ -2,7 +2,7 @@
 // with an access key (and, for temporary keys, the security token).
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Account } from './accounts.js'
-import { gatewayError, headerText, type LoggedRequest, Refusal } from './gateway.js'
+import { gatewayError, headerText, type LoggedRequest, Refusal } from './routes.js'
 import {
   buildCanonicalRequest,
   expectedSignature,

@@ -5,54 +5,31 @@
 // answers its own errors as {"error_code","error_msg","request_id"}. Services are route tables; the gateway knows
 // none of them.
 import { randomUUID } from 'node:crypto'
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-import type { Account } from './accounts.js'
 import { type Accounts, authenticate } from './authentication.js'
+import {
+  type Answer,
+  gatewayError,
+  headerText,
+  type LoggedRequest,
+  Refusal,
+  type Route,
+  type RouteRequest,
+} from './routes.js'
 
-export interface Answer {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-}
-
-export interface RouteRequest {
-  /** The path's ":name" segments, percent-decoded. */
-  params: Record<string, string>
-  /** The region the request is for: the one its host names (swr-api.REGION...), else the emulator's. */
-  region: string
-  body: unknown
-  headers: IncomingHttpHeaders
-  query: URLSearchParams
-}
-
-interface RouteBase {
-  method: string
-  /** Segments to match exactly, or ":name" for any one non-empty segment. */
-  path: string
-  operation: string
-}
-
-/** A sign-in operation, or another that checks its own credentials: the gateway asks for none. */
-export interface PublicRoute extends RouteBase {
-  public: true
-  run(request: RouteRequest): Answer
-}
-
-/** An operation run for the account whose signature or token the request carries. */
-export interface AccountRoute extends RouteBase {
-  public?: false
-  run(request: RouteRequest, account: Account): Answer
-}
-
-export type Route = PublicRoute | AccountRoute
+export {
+  type AccountRoute,
+  type Answer,
+  gatewayError,
+  headerText,
+  type LoggedRequest,
+  type PublicRoute,
+  Refusal,
+  type Route,
+  type RouteRequest,
+} from './routes.js'
 
 export type Fault =
   | { status: number; body?: string; headers?: Record<string, string> }
@@ -73,26 +50,6 @@ export interface FaultRule {
   fault: Fault
 }
 
-export interface LoggedRequest {
-  method: string
-  /** Path and query exactly as received. */
-  target: string
-  operation?: string
-  status: number
-  /** The TCP connection it came on, numbered from 1. */
-  connection: number
-  account?: string
-  auth: 'signature' | 'token' | 'none'
-  /** Error code of a refused request. */
-  code?: string
-  /** Lowercase names of the headers the signature covered. */
-  signedHeaders?: string[]
-  /** The X-Request-Id the gateway answered with, as Huawei's gateway gives every answer one. */
-  requestId?: string
-  /** When the request arrived (performance.now() of this process), for the benchmark's start-up figure. */
-  receivedAt: number
-}
-
 export interface GatewayOptions extends Accounts {
   routes: Route[]
   latencyMs?: number
@@ -105,18 +62,6 @@ export interface GatewayOptions extends Accounts {
   /** Told of each request once it is answered, for a log. */
   onAnswer?: (entry: LoggedRequest) => void
 }
-
-/** Thrown to answer at once, from anywhere in handling a request. */
-export class Refusal extends Error {
-  constructor(readonly answer: Answer) {
-    super(`HTTP ${answer.status}`)
-  }
-}
-
-export const gatewayError = (status: number, code: string, message: string): Answer => ({
-  status,
-  body: { error_code: code, error_msg: message, request_id: randomUUID().replaceAll('-', '') },
-})
 
 export class Gateway {
   readonly requests: LoggedRequest[] = []
@@ -290,11 +235,6 @@ export function matchRoute(routes: Route[], method: string, target: string): Mat
     if (matches) return { route, params }
   }
   return undefined
-}
-
-/** A header's value, the first when it was sent more than once. */
-export function headerText(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
 }
 
 function queryOf(target: string): string {

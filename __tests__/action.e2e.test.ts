@@ -43,7 +43,7 @@ function expectNoSecretShown(result: ActionRun): void {
   expectNoSecretLogged(result, SECRETS)
 }
 
-const trail = () => emulated.emulator.requests.map((request) => `${request.method} ${request.target} ${request.status}`)
+const { trail } = emulated
 
 describe('a first run', () => {
   it('creates the organization and repository in four requests over one connection', async () => {

@@ -19,7 +19,7 @@ async function run(inputs: Record<string, string>, home?: string) {
   expectCleanEnding(result)
   return result
 }
-const writes = () => emulated.emulator.requests.filter((request) => request.method !== 'GET')
+const { writes } = emulated
 const seeded = { algorithm: 'or' as const, scope: '' }
 const keepLast = (num: string) => [{ template: 'tag_rule' as const, params: { num }, tag_selectors: [] }]
 

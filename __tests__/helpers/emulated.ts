@@ -8,8 +8,6 @@ export interface Emulated {
   readonly endpoint: string
   /** Every request as "METHOD target status". */
   trail(): string[]
-  /** The requests of one operation. */
-  operations(name: string): SwrEmulator['requests']
   /** The requests that are not reads. */
   writes(): SwrEmulator['requests']
   /** Stops this test's emulator and starts one with other options in its place. */
@@ -37,7 +35,6 @@ export function useEmulator(options: EmulatorOptions = {}, scope: 'each test' | 
       return endpoint
     },
     trail: () => started().requests.map((request) => `${request.method} ${request.target} ${request.status}`),
-    operations: (name) => started().requests.filter((request) => request.operation === name),
     writes: () => started().requests.filter((request) => request.method !== 'GET'),
     async replace(given) {
       await started().stop()

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
 import { runAction } from '../runner/run-action.js'
 import { errorOf, expectCleanEnding, expectNoSecretShown } from './helpers/action-log.js'
-import { useEmulator } from './helpers/emulated.js'
+import { type Emulated, useEmulator } from './helpers/emulated.js'
 
 const BASE = { namespace: 'team', repository: 'web', region: 'cn-north-4' }
 const swrRequests = (requests: { operation?: string }[]) =>
@@ -17,6 +17,10 @@ async function run(endpoint: string, inputs: Record<string, string>, env: Record
   expectCleanEnding(result)
   return result
 }
+
+/** A run that signs in with the instance's agency, the emulator standing in for its metadata service. */
+const onInstance = (emulated: Emulated) =>
+  run(emulated.endpoint, { instance_credentials: 'true' }, { SWR_ENSURE_METADATA_ENDPOINT: emulated.endpoint })
 
 describe('the agency of an ECS', () => {
   describe('with a metadata service that needs no session token', () => {
@@ -83,11 +87,7 @@ describe('the agency of an ECS', () => {
     const emulated = useEmulator({ metadata: { agency: true, tokenRequired: true } })
 
     it('asks for the token first and sends it', async () => {
-      const result = await run(
-        emulated.endpoint,
-        { instance_credentials: 'true' },
-        { SWR_ENSURE_METADATA_ENDPOINT: emulated.endpoint },
-      )
+      const result = await onInstance(emulated)
       expect(result.exitCode).toBe(0)
       expect(emulated.emulator.requests.slice(0, 2).map((request) => `${request.method} ${request.status}`)).toEqual([
         'PUT 200',
@@ -102,11 +102,7 @@ describe('the agency of an ECS', () => {
     it('gives up within 5 s, naming the cause, with no SWR request', async () => {
       emulated.emulator.inject({ operation: 'metadataToken', times: 5, fault: { hang: true } })
       const started = Date.now()
-      const result = await run(
-        emulated.endpoint,
-        { instance_credentials: 'true' },
-        { SWR_ENSURE_METADATA_ENDPOINT: emulated.endpoint },
-      )
+      const result = await onInstance(emulated)
       expect(Date.now() - started).toBeLessThan(5000)
       expect(errorOf(result)).toMatch(/no complete answer within 1.5 s\).*this machine is not an ECS or BMS/)
       expect(swrRequests(emulated.emulator.requests)).toEqual([])
@@ -117,11 +113,7 @@ describe('the agency of an ECS', () => {
     const emulated = useEmulator({ metadata: { agency: false } })
 
     it('says how to bind one, with no SWR request', async () => {
-      const result = await run(
-        emulated.endpoint,
-        { instance_credentials: 'true' },
-        { SWR_ENSURE_METADATA_ENDPOINT: emulated.endpoint },
-      )
+      const result = await onInstance(emulated)
       expect(result.exitCode).toBe(1)
       expect(errorOf(result)).toMatch(
         /HTTP 401.*No agency is bound to this instance: in the ECS console, create an agency/,

@@ -76,3 +76,17 @@ function sourcesUnder(folder: string, prefix = ''): string[] {
 it.each(['src', 'emulator'])('the layout names every file in %s/', (folder) => {
   for (const file of sourcesUnder(join(PROJECT_ROOT, folder))) expect(readme).toContain(`\`${file}\``)
 })
+
+it('the API notes name only files that exist, and the code points to the notes', () => {
+  const notes = readFileSync(join(PROJECT_ROOT, 'docs', 'api-notes.md'), 'utf8')
+  const named = [...notes.matchAll(/`(src\/[\w/.-]+\.ts)`/g)].map((match) => match[1])
+  expect(named.length).toBeGreaterThan(5)
+  for (const file of named)
+    expect({ file, exists: existsSync(join(PROJECT_ROOT, file)) }).toEqual({ file, exists: true })
+  for (const file of named) {
+    expect({ file, points: readFileSync(join(PROJECT_ROOT, file), 'utf8').includes('docs/api-notes.md') }).toEqual({
+      file,
+      points: true,
+    })
+  }
+})

@@ -34,6 +34,7 @@ export const INPUT_TABLE = {
   instance_credentials: { kind: 'boolean', default: false },
   iam_endpoint: { kind: 'url' },
   update_existing: { kind: 'boolean', default: false },
+  // SWR's own limits (docs/api-notes.md, "Retention"): a bigger number would be refused after the repository was made.
   retention_keep_last: {
     kind: 'whole',
     min: 1,

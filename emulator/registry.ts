@@ -22,7 +22,7 @@ export class RegistryService {
   readonly secrets: LoginSecretRecord[] = []
 
   constructor(
-    readonly region: string,
+    region: string,
     /** The registry host CreateSecret names for the emulator's region, as SWR's brief info does in its path. */
     readonly host = `swr.${region}.myhuaweicloud.com`,
   ) {}

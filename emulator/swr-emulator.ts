@@ -176,11 +176,6 @@ export class SwrEmulator {
     this.githubStandIn.job = job
   }
 
-  /** The region answered for when a request's host names none. */
-  get region(): string {
-    return this.registry.region
-  }
-
   /** The registry host CreateSecret answers for (the one in every repository's path). */
   get registryHost(): string {
     return this.registry.host

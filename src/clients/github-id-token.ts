@@ -3,9 +3,7 @@
 // reads answers of any size. This request is bounded, retried and never redirected like every other.
 import { type ApiClient, isSuccess } from './api-client.js'
 import { requestError, unexpectedBody } from './request-error.js'
-import type { IdTokenEndpoint } from '../rules/credentials.js'
-
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+import { type IdTokenEndpoint, JWT } from '../rules/credentials.js'
 
 function hint(status: number): string {
   if (status === 401 || status === 403) {

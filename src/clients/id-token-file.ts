@@ -1,10 +1,10 @@
 // An OpenID Connect ID token kept in a file (a pod's projected service-account token; HUAWEICLOUD_SDK_ID_TOKEN_FILE),
 // read bounded and checked before any request.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { JWT } from '../rules/credentials.js'
 
 /** A projected token is about 1 KiB; a file much larger is not one. */
 const MAX_TOKEN_BYTES = 64 * 1024
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 
 /** The token in the file, or an error naming the file and what is wrong with it (never its content). */
 export function readIdTokenFile(path: string): string {

@@ -1,8 +1,8 @@
 // The metadata service of the ECS or BMS the job runs on (docs/api-notes.md, "Instance metadata"): the temporary
 // access key of the agency bound to the instance. The session token is asked for first, as Huawei's SDKs do; a
 // service without that endpoint is asked plainly. Every secret is masked the moment it is read.
-import type { ApiClient, ApiResponse } from './api-client.js'
-import { RequestError, requestError, unexpectedBody } from './request-error.js'
+import { type ApiClient, type ApiResponse, isSuccess } from './api-client.js'
+import { requestError, unexpectedBody } from './request-error.js'
 import type { Credentials } from '../rules/credentials.js'
 
 /** Where the metadata service is on every ECS and BMS. */
@@ -20,8 +20,6 @@ const NO_AGENCY = /Please configure Cloud Service Agency first/i
 const ACCESS_KEY = /^[A-Za-z0-9]{8,128}$/
 const SECRET = /^[\x21-\x7e]{8,1024}$/
 const SECURITY_TOKEN = /^[A-Za-z0-9+/=_.-]{8,16384}$/
-
-const isSuccess = (response: ApiResponse) => response.status >= 200 && response.status < 300
 
 /** The agency's temporary access key, signed with its security token. */
 export async function instanceCredentials(
@@ -75,13 +73,11 @@ function readSecurityKey(response: ApiResponse, mask: (secret: string) => void):
     typeof securitytoken === 'string' &&
     SECURITY_TOKEN.test(securitytoken)
   if (!valid) {
-    throw new RequestError(
-      response.operation,
-      response.status,
-      {},
-      '',
-      `${response.operation} answered HTTP ${response.status} with a body that is not a temporary access key ` +
-        '({"credential": {"access", "secret", "securitytoken", "expires_at"}}).',
+    // The problem is named, not shown: the body holds the secrets.
+    throw unexpectedBody(
+      response,
+      'a temporary access key ({"credential": {"access", "secret", "securitytoken", "expires_at"}})',
+      'its credential is missing, or not of a temporary access key’s form',
     )
   }
   return {

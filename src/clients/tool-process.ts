@@ -9,7 +9,7 @@ const SECRET_VARIABLES =
   /^(?:INPUT_|STATE_|HUAWEI_CLOUD_|HUAWEICLOUD_SDK_|HW_(?:ACCESS|SECRET|SECURITY)|ACTIONS_ID_TOKEN_REQUEST_|ACTIONS_RUNTIME_TOKEN$|GITHUB_TOKEN$)/i
 
 /** The environment a tool gets: the step's, less its secrets (by name, and any value holding a secret the run knows). */
-export function toolEnvironment(env: Record<string, string | undefined>): Record<string, string> {
+function toolEnvironment(env: Record<string, string | undefined>): Record<string, string> {
   const kept: Record<string, string> = {}
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && !SECRET_VARIABLES.test(name) && !containsSecret(value)) kept[name] = value

@@ -11,6 +11,9 @@ export interface IdTokenEndpoint {
   requestToken: string
 }
 
+/** An OpenID Connect ID token's form: three base64url parts joined by "." (the signature may be empty). */
+export const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+
 /** What SWR requests carry. */
 export type Credentials =
   | { kind: 'access-key'; accessKeyId: string; secretAccessKey: string; securityToken?: string; source: string }

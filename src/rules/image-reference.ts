@@ -1,6 +1,7 @@
 // Names pasted in the form they are pushed (an image reference) or listed on one line, recognised before the name
 // rules so that the message says which name to use instead. Docker's grammar: [HOST/]PATH[:TAG][@DIGEST], where the
 // first component is a host when it looks like one.
+import { quote } from './input-table.js'
 
 interface ImageReference {
   host?: string
@@ -32,8 +33,6 @@ function extras({ host, tag, digest }: ImageReference): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)} do` : `${parts[0]} does`
 }
 
-const quoted = (value: string) => JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value)
-
 /**
  * The message for a namespace or repository given as an image reference, with the name to use; undefined when the
  * value is not one. For a repository, a path that starts with the organization is the organization and the name.
@@ -48,20 +47,20 @@ export function imageReferenceProblem(
   const what = input === 'namespace' ? 'an organization' : 'a repository'
   let suggestion: string
   if (input === 'namespace') {
-    suggestion = `namespace: ${quoted(reference.path.split('/')[0])}`
+    suggestion = `namespace: ${quote(reference.path.split('/')[0])}`
   } else {
     const [owner, ...names] = reference.path.split('/')
     const inOrganization = reference.host !== undefined && names.length > 0
     suggestion =
       owner === namespace && names.length > 0
-        ? `repository: ${quoted(names.join('/'))}`
+        ? `repository: ${quote(names.join('/'))}`
         : inOrganization
-          ? `namespace: ${quoted(owner)} and repository: ${quoted(names.join('/'))}`
-          : `repository: ${quoted(reference.path)}`
+          ? `namespace: ${quote(owner)} and repository: ${quote(names.join('/'))}`
+          : `repository: ${quote(reference.path)}`
   }
   const push = reference.tag !== undefined || reference.digest ? ', and give the tag when you push' : ''
   return (
-    `Input ${input} ${quoted(value)} is an image reference, not ${what} name: ${extras(reference)} not belong in ` +
+    `Input ${input} ${quote(value)} is an image reference, not ${what} name: ${extras(reference)} not belong in ` +
     `it. Use ${suggestion}${push} (the image output is the reference to push to).`
   )
 }
@@ -71,7 +70,7 @@ export function oneLineListProblem(value: string): string | undefined {
   const names = value.split(/[ ,]+/).filter(Boolean)
   if (names.length < 2) return undefined
   return (
-    `Input repository ${quoted(value)} lists several repositories on one line: give them one per line, e.g.\n` +
+    `Input repository ${quote(value)} lists several repositories on one line: give them one per line, e.g.\n` +
     `repository: |\n${names.map((name) => `  ${name}`).join('\n')}`
   )
 }

@@ -2,8 +2,8 @@
 // retries what is worth retrying.
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { HttpClient } from '@actions/http-client'
 import pLimit, { type LimitFunction } from 'p-limit'
+import { ConnectionAgents } from './agents.js'
 import { type AttemptResult, isRetryableStatus, type RetryOptions, withRetries } from './retry.js'
 import { cleanServerText } from '../rules/server-text.js'
 import type { SignableRequest } from '../rules/signer.js'
@@ -68,24 +68,17 @@ export class AnswerTooLargeError extends Error {
 class DeadlineError extends Error {}
 
 export class ApiClient {
-  /**
-   * The toolkit's clients, kept for their connection agents: keep-alive, and the proxy in https_proxy unless
-   * no_proxy says otherwise. One per scheme, since each caches one agent.
-   */
-  private readonly toolkits = new Map<string, HttpClient>()
+  private readonly agents: ConnectionAgents
   private readonly limit: LimitFunction = pLimit(PARALLEL_REQUESTS)
 
-  constructor(private readonly options: ApiClientOptions) {}
+  constructor(private readonly options: ApiClientOptions) {
+    this.agents = new ConnectionAgents(options.userAgent)
+  }
 
-  private agentFor(url: URL) {
+  private async agentFor(url: URL) {
     // A fresh connection of its own, with no proxy: not even Node's own, which HTTP_PROXY may turn on.
     if (this.options.direct) return false
-    let toolkit = this.toolkits.get(url.protocol)
-    if (!toolkit) {
-      toolkit = new HttpClient(this.options.userAgent, [], { keepAlive: true })
-      this.toolkits.set(url.protocol, toolkit)
-    }
-    return toolkit.getAgent(url.href)
+    return this.agents.for(url)
   }
 
   /** Sends one request, trying again on throttling, 5xx and network failures; returns the final answer. */
@@ -142,7 +135,8 @@ export class ApiClient {
   }
 
   /** Sends the request and reads the whole answer, within the time and size bounds. */
-  private exchange({ operation, method, url, body, authenticate }: ApiRequest): Promise<RawAnswer> {
+  private async exchange({ operation, method, url, body, authenticate }: ApiRequest): Promise<RawAnswer> {
+    const agent = await this.agentFor(url)
     const payload = body === undefined ? '' : JSON.stringify(body)
     // Host is set here so that a signature covers exactly the value sent.
     const plain = { 'Content-Type': 'application/json', Host: url.host }
@@ -153,7 +147,7 @@ export class ApiClient {
     }
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest
     return new Promise<RawAnswer>((resolve, reject) => {
-      const outgoing = send(url, { method, headers, agent: this.agentFor(url) })
+      const outgoing = send(url, { method, headers, agent })
       // One deadline for the whole attempt: a trickling answer is given up like a silent one.
       // Once it has passed, whatever the destroyed request reports after is the deadline's doing.
       let expired = false
@@ -178,7 +172,7 @@ export class ApiClient {
   }
 
   dispose(): void {
-    for (const toolkit of this.toolkits.values()) toolkit.dispose()
+    this.agents.dispose()
   }
 }
 

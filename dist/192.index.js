@@ -1,6 +1,7 @@
-export const id = 192;
-export const ids = [192];
-export const modules = {
+"use strict";
+exports.id = 192;
+exports.ids = [192];
+exports.modules = {
 
 /***/ 192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -483,3 +484,4 @@ mask) {
 /***/ })
 
 };
+;

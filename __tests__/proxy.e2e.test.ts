@@ -3,53 +3,14 @@
 // here tunnels any host to the emulator, which serves HTTPS with a certificate for that host that the run trusts
 // through NODE_EXTRA_CA_CERTS; a loopback endpoint never goes through the proxy.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generate } from 'selfsigned'
 import { DEMO_KEY_ENV, SwrEmulator } from '../emulator/swr-emulator.js'
 import { runAction } from '../runner/run-action.js'
+import { TunnellingProxy } from './helpers/tunnelling-proxy.js'
 
 const REGIONAL_HOST = 'swr-api.cn-north-4.myhuaweicloud.com'
-
-/** A forward proxy that answers CONNECT by tunnelling to one port on loopback, and records what it was asked. */
-class TunnellingProxy {
-  readonly connects: string[] = []
-  readonly authorizations: (string | undefined)[] = []
-  private readonly server: Server
-  private readonly sockets = new Set<Socket>()
-
-  constructor(targetPort: () => number) {
-    this.server = createServer((_request, response) => response.writeHead(405).end())
-    this.server.on('connect', (request, client: Socket, head: Buffer) => {
-      this.connects.push(request.url ?? '')
-      this.authorizations.push(request.headers['proxy-authorization'])
-      const upstream = connect(targetPort(), '127.0.0.1', () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-        upstream.write(head)
-        upstream.pipe(client).pipe(upstream)
-      })
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket)
-        socket.on('error', () => socket.destroy())
-        socket.on('close', () => this.sockets.delete(socket))
-      }
-    })
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
-    const address = this.server.address()
-    if (!address || typeof address === 'string') throw new Error('the proxy has no port')
-    return `http://127.0.0.1:${address.port}`
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy()
-    await new Promise((resolve) => this.server.close(resolve))
-  }
-}
 
 let workdir: string
 let tls: { key: string; cert: string }

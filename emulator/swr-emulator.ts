@@ -8,6 +8,7 @@ import { IamService, type IdentityProvider } from './iam.js'
 import { type MetadataOptions, MetadataService } from './metadata.js'
 import { type LoginSecretRecord, RegistryService } from './registry.js'
 import { RetentionService } from './retention.js'
+import { DistributionService } from './distribution.js'
 import { type NamespaceRecord, type RepositoryRecord, SwrService } from './swr-service.js'
 
 export { type AccessKey, type Account, DEMO_ACCOUNT, DEMO_KEY_ENV } from './accounts.js'
@@ -36,6 +37,13 @@ export type Operation =
   | 'registryCheck'
   | 'metadataToken'
   | 'metadataSecurityKey'
+  | 'listSyncRules'
+  | 'createSyncRule'
+  | 'syncImages'
+  | 'listTags'
+  | 'listShares'
+  | 'createShare'
+  | 'updateShare'
 
 export interface EmulatorOptions {
   accounts?: Account[]
@@ -62,7 +70,11 @@ export class SwrEmulator {
   readonly accounts: Account[]
   private readonly gateway: Gateway
   private readonly swr: SwrService
+  /** SWR in regions other than the emulator's own, made on the first request for each. */
+  private readonly otherRegions = new Map<string, SwrService>()
+  private readonly swrOptions: ConstructorParameters<typeof SwrService>[0]
   private readonly retention: RetentionService
+  private readonly distribution: DistributionService
   private readonly iam: IamService
   private readonly githubStandIn: GithubStandIn
   private readonly registry: RegistryService
@@ -70,8 +82,10 @@ export class SwrEmulator {
   constructor(options: EmulatorOptions = {}) {
     this.accounts = options.accounts ?? [DEMO_ACCOUNT]
     const region = options.region ?? 'cn-north-4'
-    this.swr = new SwrService({ ...options, region, accounts: this.accounts })
+    this.swrOptions = { ...options, region, accounts: this.accounts }
+    this.swr = new SwrService(this.swrOptions)
     this.retention = new RetentionService(this.swr)
+    this.distribution = new DistributionService((named) => this.inRegion(named))
     this.registry = new RegistryService(region)
     this.githubStandIn = new GithubStandIn(options.github)
     this.iam = new IamService(this.accounts, options.identityProviders ?? [], this.githubStandIn.idTokens)
@@ -79,7 +93,16 @@ export class SwrEmulator {
       accounts: this.accounts,
       tokenAccount: (token) => this.iam.tokenAccount(token),
       routes: [
-        ...this.swr.routes,
+        // Organizations and repositories live in the region a request's host names.
+        ...this.swr.routes.map((route) => ({
+          ...route,
+          run: (request: Parameters<typeof route.run>[0], account: Parameters<typeof route.run>[1]) =>
+            (this.inRegion(request.region).routes.find((own) => own.operation === route.operation) ?? route).run(
+              request,
+              account,
+            ),
+        })),
+        ...this.distribution.routes,
         ...this.retention.routes,
         ...this.registry.routes,
         ...this.iam.routes,
@@ -184,6 +207,34 @@ export class SwrEmulator {
   /** Every temporary registry login issued, newest last. */
   get loginSecrets(): LoginSecretRecord[] {
     return this.registry.secrets
+  }
+
+  /** SWR's organizations and repositories in a region: the emulator's own, or another one a request named. */
+  inRegion(region: string): SwrService {
+    if (region === this.swrOptions.region) return this.swr
+    let service = this.otherRegions.get(region)
+    if (!service) {
+      service = new SwrService({ ...this.swrOptions, region })
+      this.otherRegions.set(region, service)
+    }
+    return service
+  }
+
+  /** Sync rules, shares, tags and manual syncs, by "namespace/repository" (the emulator's own region). */
+  get syncRules() {
+    return this.distribution.syncRules
+  }
+
+  get shares() {
+    return this.distribution.shares
+  }
+
+  get tags() {
+    return this.distribution.tags
+  }
+
+  get copies(): string[] {
+    return this.distribution.copies
   }
 
   addNamespace(name: string, owner?: Account): NamespaceRecord {

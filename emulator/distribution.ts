@@ -1,0 +1,142 @@
+// The emulator's automatic sync rules, manual syncs, tag lists and shares, after SWR's API reference and terraform
+// (docs/api-notes.md, "Image sync and sharing"). Where the reference documents no answer (creating a rule or a share
+// that exists), the emulator answers 409, and the action takes a 409 as "it exists".
+import type { Account } from './accounts.js'
+import type { AccountRoute, Answer, RouteRequest } from './gateway.js'
+import { swrError, type SwrService } from './swr-service.js'
+
+export interface SyncRuleRecord {
+  remoteRegionId: string
+  remoteNamespace: string
+  syncAuto: boolean
+  override: boolean
+}
+
+export interface ShareRecord {
+  access_domain: string
+  permit: string
+  /** As it was sent: "forever" or a UTC time. */
+  deadline: string
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
+const DEADLINE = /^(?:forever|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)$/
+
+/** SWR writes a repository's "/" as "$" in paths. */
+const repositoryName = (request: RouteRequest) => request.params.repository.replaceAll('$', '/')
+
+export class DistributionService {
+  /** By "namespace/repository". */
+  readonly syncRules = new Map<string, SyncRuleRecord[]>()
+  readonly shares = new Map<string, ShareRecord[]>()
+  readonly tags = new Map<string, string[]>()
+  /** Every manual sync: "team/web -> cn-east-3/team: v1,v2". */
+  readonly copies: string[] = []
+
+  constructor(private readonly swrFor: (region: string) => SwrService) {}
+
+  readonly routes: AccountRoute[] = [
+    this.route('GET', 'repos/:repository/sync_repo', 'listSyncRules', (key) => ({
+      status: 200,
+      body: (this.syncRules.get(key) ?? []).map((rule, index) => ({
+        id: index + 1,
+        namespace: key.split('/')[0],
+        repoName: key.slice(key.indexOf('/') + 1),
+        ...rule,
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+      })),
+    })),
+    this.route('POST', 'repos/:repository/sync_repo', 'createSyncRule', (key, body) => {
+      const { remoteRegionId, remoteNamespace, syncAuto = false, override = false } = body
+      if (typeof remoteRegionId !== 'string' || !REGION.test(remoteRegionId) || typeof remoteNamespace !== 'string') {
+        return swrError(400, 'SVCSTG.SWR.4000001', 'remoteRegionId and remoteNamespace are required')
+      }
+      if (typeof syncAuto !== 'boolean' || typeof override !== 'boolean') {
+        return swrError(400, 'SVCSTG.SWR.4000001', 'syncAuto and override must be booleans')
+      }
+      const rules = this.syncRules.get(key) ?? []
+      if (rules.some((rule) => rule.remoteRegionId === remoteRegionId && rule.remoteNamespace === remoteNamespace)) {
+        return swrError(409, 'SVCSTG.SWR.4090001', 'The sync rule already exists')
+      }
+      this.syncRules.set(key, [...rules, { remoteRegionId, remoteNamespace, syncAuto, override }])
+      return { status: 200 }
+    }),
+    this.route('POST', 'repos/:repository/sync_images', 'syncImages', (key, body) => {
+      const { remoteRegionId, remoteNamespace, imageTag } = body
+      const tags = Array.isArray(imageTag) ? imageTag : []
+      if (typeof remoteRegionId !== 'string' || typeof remoteNamespace !== 'string' || tags.length === 0) {
+        return swrError(400, 'SVCSTG.SWR.4000001', 'remoteRegionId, remoteNamespace and imageTag are required')
+      }
+      const held = this.tags.get(key) ?? []
+      const unknown = tags.find((tag) => typeof tag !== 'string' || !held.includes(tag))
+      if (unknown !== undefined) return swrError(404, 'SVCSTG.SWR.4040004', `Tag ${String(unknown)} not found`)
+      this.copies.push(`${key} -> ${remoteRegionId}/${remoteNamespace}: ${tags.join(',')}`)
+      return { status: 200 }
+    }),
+    this.route('GET', 'repos/:repository/tags', 'listTags', (key, _body, query) => {
+      const offset = Number(query.get('offset') ?? 0)
+      const limit = Number(query.get('limit') ?? 100)
+      const tags = (this.tags.get(key) ?? []).slice(offset, offset + limit)
+      return { status: 200, body: tags.map((tag, index) => ({ id: index + 1, Tag: tag, path: `${key}:${tag}` })) }
+    }),
+    this.route('GET', 'repositories/:repository/access-domains', 'listShares', (key) => ({
+      status: 200,
+      body: (this.shares.get(key) ?? []).map((share) => ({ ...share, description: '', status: true })),
+    })),
+    this.route('POST', 'repositories/:repository/access-domains', 'createShare', (key, body) => {
+      const { access_domain: account, permit, deadline } = body
+      if (typeof account !== 'string' || account === '' || permit !== 'read') {
+        return swrError(400, 'SVCSTG.SWR.4000001', 'access_domain is required and permit must be "read"')
+      }
+      if (typeof deadline !== 'string' || !DEADLINE.test(deadline)) {
+        return swrError(400, 'SVCSTG.SWR.4000001', 'deadline must be "forever" or a UTC time')
+      }
+      const shares = this.shares.get(key) ?? []
+      if (shares.some((share) => share.access_domain === account)) {
+        return swrError(409, 'SVCSTG.SWR.4090002', 'The repository is already shared with this account')
+      }
+      this.shares.set(key, [...shares, { access_domain: account, permit, deadline }])
+      return { status: 201 }
+    }),
+    this.route(
+      'PATCH',
+      'repositories/:repository/access-domains/:account',
+      'updateShare',
+      (key, body, _query, params) => {
+        const share = (this.shares.get(key) ?? []).find((candidate) => candidate.access_domain === params.account)
+        if (!share) return swrError(404, 'SVCSTG.SWR.4040005', `No share with ${params.account}`)
+        const { permit, deadline } = body
+        if (permit !== 'read' || typeof deadline !== 'string' || !DEADLINE.test(deadline)) {
+          return swrError(400, 'SVCSTG.SWR.4000001', 'permit must be "read" and deadline "forever" or a UTC time')
+        }
+        share.deadline = deadline
+        return { status: 200 }
+      },
+    ),
+  ]
+
+  /** A route on one of the account's repositories, in the region the request is for. */
+  private route(
+    method: string,
+    under: string,
+    operation: string,
+    run: (key: string, body: Record<string, unknown>, query: URLSearchParams, params: Record<string, string>) => Answer,
+  ): AccountRoute {
+    return {
+      method,
+      path: `/v2/manage/namespaces/:namespace/${under}`,
+      operation,
+      run: (request: RouteRequest, account: Account) => {
+        const found = this.swrFor(request.region).ownRepository(
+          account,
+          request.params.namespace,
+          repositoryName(request),
+        )
+        if ('status' in found) return found
+        const body = (request.body ?? {}) as Record<string, unknown>
+        return run(found.key, typeof body === 'object' ? body : {}, request.query, request.params)
+      },
+    }
+  }
+}

@@ -30,6 +30,7 @@ function services(swr: SwrApi = new InMemorySwr(), logIn?: MainServices['logIn']
         calls.push(`connect ${inputs.endpoint.origin}`)
         return {
           swr: (given) => (credentials.push(given), swr),
+          regionalSwr: (_given, region) => `${region} is not reached in this test`,
           iam: {
             async passwordToken(signIn) {
               calls.push(`iam password ${signIn.user}`)

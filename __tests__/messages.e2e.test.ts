@@ -136,6 +136,25 @@ describe('a 403 names the permission the failed operation needs', () => {
       return { retention_keep_last: '5' }
     },
     createLoginSecret: () => (emulated.emulator.addRepository('team', 'web'), { login: 'true' }),
+    listSyncRules: () => (emulated.emulator.addRepository('team', 'web'), { sync_to: 'cn-east-3' }),
+    createSyncRule: () => ({ sync_to: 'cn-east-3' }),
+    listTags: () => {
+      emulated.emulator.addRepository('team', 'web', { num_images: 2 })
+      emulated.emulator.tags.set('team/web', ['v1', 'v2'])
+      return { sync_to: 'cn-east-3' }
+    },
+    syncImages: () => {
+      emulated.emulator.addRepository('team', 'web', { num_images: 2 })
+      emulated.emulator.tags.set('team/web', ['v1', 'v2'])
+      return { sync_to: 'cn-east-3' }
+    },
+    listShares: () => (emulated.emulator.addRepository('team', 'web'), { share_with: 'prod-account' }),
+    createShare: () => ({ share_with: 'prod-account' }),
+    updateShare: () => {
+      emulated.emulator.addRepository('team', 'web')
+      emulated.emulator.shares.set('team/web', [{ access_domain: 'prod-account', permit: 'read', deadline: 'forever' }])
+      return { share_with: 'prod-account until 2099-01-01', update_existing: 'true' }
+    },
   }
 
   it.each(Object.keys(reach) as SwrOperation[])('%s', async (operation) => {

@@ -14,6 +14,8 @@ import type {
   SwrApi,
   UpdateRepositoryBody,
 } from '../../src/clients/swr/swr-api.js'
+import type { Creation, Share, SyncRule } from '../../src/clients/swr/distribution-api.js'
+import type { ShareWish, SyncTarget } from '../../src/rules/distribution.js'
 
 interface Outcomes {
   showRepository: RepositoryRead
@@ -26,6 +28,13 @@ interface Outcomes {
   updateRetention: void
   deleteRetention: RetentionDeletion
   createLoginSecret: LoginSecret
+  listSyncRules: SyncRule[]
+  createSyncRule: Creation
+  listTags: string[]
+  syncImages: void
+  listShares: Share[]
+  createShare: Creation
+  updateShare: void
 }
 
 export type Operation = keyof Outcomes
@@ -42,6 +51,12 @@ export class InMemorySwr implements SwrApi {
   /** Repositories by "namespace/name". */
   readonly repositories = new Map<string, RepositoryInfo>()
   readonly retentions = new Map<string, RetentionPolicy[]>()
+  /** Sync rules, shares and tags by "namespace/name". */
+  readonly syncRules = new Map<string, SyncRule[]>()
+  readonly shares = new Map<string, Share[]>()
+  readonly tags = new Map<string, string[]>()
+  /** Every manual sync: "team/web -> cn-east-3/team: v1,v2". */
+  readonly copies: string[] = []
   /** Every call, in order: "createRepository team/web". */
   readonly calls: string[] = []
   private readonly scripts = new Map<Operation, Scripted<Operation>[]>()
@@ -180,6 +195,57 @@ export class InMemorySwr implements SwrApi {
       const auth = Buffer.from(`${username}:${password}`).toString('base64')
       const expiresAt = new Date(Date.now() + durationSeconds * 1000)
       return { host, username, password, auth, expiresAt, expiryEstimated: false }
+    })
+  }
+
+  listSyncRules(namespace: string, repository: string): Promise<SyncRule[]> {
+    const key = `${namespace}/${repository}`
+    return this.answer('listSyncRules', key, () => [...(this.syncRules.get(key) ?? [])])
+  }
+
+  createSyncRule(namespace: string, repository: string, target: SyncTarget, override: boolean): Promise<Creation> {
+    const key = `${namespace}/${repository}`
+    return this.answer('createSyncRule', `${key} -> ${target.region}/${target.namespace}`, () => {
+      const rules = this.syncRules.get(key) ?? []
+      if (rules.some((rule) => rule.region === target.region && rule.namespace === target.namespace)) return 'exists'
+      this.syncRules.set(key, [...rules, { ...target, override }])
+      return 'created'
+    })
+  }
+
+  listTags(namespace: string, repository: string): Promise<string[]> {
+    const key = `${namespace}/${repository}`
+    return this.answer('listTags', key, () => [...(this.tags.get(key) ?? [])])
+  }
+
+  syncImages(namespace: string, repository: string, target: SyncTarget, _override: boolean, tags: string[]) {
+    const entry = `${namespace}/${repository} -> ${target.region}/${target.namespace}`
+    return this.answer('syncImages', entry, () => void this.copies.push(`${entry}: ${tags.join(',')}`))
+  }
+
+  listShares(namespace: string, repository: string): Promise<Share[]> {
+    const key = `${namespace}/${repository}`
+    return this.answer('listShares', key, () => [...(this.shares.get(key) ?? [])])
+  }
+
+  createShare(namespace: string, repository: string, share: ShareWish): Promise<Creation> {
+    const key = `${namespace}/${repository}`
+    return this.answer('createShare', `${key} -> ${share.account}`, () => {
+      const shares = this.shares.get(key) ?? []
+      if (shares.some((existing) => existing.account === share.account)) return 'exists'
+      this.shares.set(key, [...shares, { ...share }])
+      return 'created'
+    })
+  }
+
+  updateShare(namespace: string, repository: string, share: ShareWish): Promise<void> {
+    const key = `${namespace}/${repository}`
+    return this.answer('updateShare', `${key} -> ${share.account}`, () => {
+      const shares = this.shares.get(key) ?? []
+      this.shares.set(
+        key,
+        shares.map((existing) => (existing.account === share.account ? { ...share } : existing)),
+      )
     })
   }
 }

@@ -2,19 +2,23 @@
 // A run whose repositories exist, with nothing to change, makes one read request per repository and needs only
 // read permission. A dry run sends read requests only and reports what a real run would do.
 // It decides on the outcomes SwrApi gives; what SWR said on the wire stays behind that interface.
-import { organizationOfAnotherAccount } from '../clients/swr/swr-errors.js'
 import type { RepositoryInfo } from '../clients/swr/repository-info.js'
 import { retentionBody } from '../clients/swr/retention-policies.js'
 import type { RetentionWish } from '../rules/inputs.js'
 import { planRetention, type RetentionAction, type RetentionPlan } from './retention.js'
 import { type SettingChange, settingsDrift, type SettingsWish, updateBody, withSettings } from './settings.js'
 import type { CreateRepositoryBody, SwrApi } from '../clients/swr/swr-api.js'
+import { ensureNamespace, namespaceMissing } from './organization.js'
+import { ensureShares, ensureSync, type RegionalSwr, type ShareOutcome, type SyncOutcome } from './distribution.js'
+import type { ShareWish, SyncWish } from '../rules/distribution.js'
 
 export interface EnsureRequest extends SettingsWish {
   namespace: string
   repositories: string[]
   updateExisting: boolean
   retention?: RetentionWish
+  sync?: SyncWish
+  shares?: ShareWish[]
   dryRun: boolean
   /** Where images of a repository not created yet will live, for a dry run's report. */
   registry: string
@@ -30,6 +34,10 @@ export interface RepositoryResult {
   /** Settings that differ from the inputs and were left as they are (update_existing is false). */
   settingsDiffer: SettingChange[]
   retention?: RetentionAction
+  /** Per sync_to target, and rules not listed; undefined when sync_to is empty. */
+  sync?: SyncOutcome[]
+  /** Per share_with account, and shares not listed; undefined when share_with is empty. */
+  shares?: ShareOutcome[]
 }
 
 export interface RepositoryFailure {
@@ -88,21 +96,6 @@ function namespaceStep(api: SwrApi, namespace: string, dryRun: boolean): Namespa
   }
 }
 
-async function namespaceMissing(api: SwrApi, namespace: string): Promise<boolean> {
-  const read = await api.showNamespace(namespace)
-  if (read.kind === 'not-visible') throw read.refusal
-  return read.kind === 'missing'
-}
-
-async function ensureNamespace(api: SwrApi, namespace: string): Promise<boolean> {
-  if ((await api.createNamespace(namespace)) === 'created') return true
-
-  // Organization names are unique across all accounts: "exists" may mean the name is someone else's.
-  const read = await api.showNamespace(namespace)
-  if (read.kind === 'yours') return false
-  throw organizationOfAnotherAccount(namespace, read.refusal)
-}
-
 /** What a dry run reports for a repository a real run would create. */
 function plannedInfo(request: EnsureRequest, repository: string): RepositoryInfo {
   const body = createRepositoryBody(repository, request)
@@ -116,18 +109,40 @@ function plannedInfo(request: EnsureRequest, repository: string): RepositoryInfo
   }
 }
 
-export async function ensureRepositories(api: SwrApi, request: EnsureRequest): Promise<EnsureResult> {
+/** SWR in another region cannot be reached when nothing says how: sync targets' organizations are then not made. */
+const NO_OTHER_REGIONS: RegionalSwr = () => 'the run was not given a way to reach other regions'
+
+export async function ensureRepositories(
+  api: SwrApi,
+  request: EnsureRequest,
+  regional: RegionalSwr = NO_OTHER_REGIONS,
+): Promise<EnsureResult> {
   const namespace = namespaceStep(api, request.namespace, request.dryRun)
   // Each repository succeeds or fails on its own; the client bounds how many requests are in flight.
   const results = await Promise.all(
     request.repositories.map((repository) =>
-      ensureOne(api, request, repository, namespace).catch((error: unknown) => ({
-        repository,
-        error: error instanceof Error ? error : new Error(String(error)),
-      })),
+      ensureOne(api, request, repository, namespace)
+        .then((result) => distribute(api, regional, request, result))
+        .catch((error: unknown) => ({
+          repository,
+          error: error instanceof Error ? error : new Error(String(error)),
+        })),
     ),
   )
   return { namespace: await namespace.state(), results }
+}
+
+/** Sync rules and shares, once the repository exists (or, in a dry run, would). */
+async function distribute(
+  api: SwrApi,
+  regional: RegionalSwr,
+  request: EnsureRequest,
+  result: RepositoryResult,
+): Promise<RepositoryResult> {
+  const state = { created: result.created, images: result.created ? 0 : (result.info.num_images ?? 0) }
+  const sync = await ensureSync(api, regional, request, result.repository, state)
+  const shares = await ensureShares(api, request, result.repository, state)
+  return { ...result, ...(sync ? { sync } : {}), ...(shares ? { shares } : {}) }
 }
 
 function createdResult(repository: string, info: RepositoryInfo, retention?: RetentionAction): RepositoryResult {

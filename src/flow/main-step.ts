@@ -35,6 +35,8 @@ export interface MainServices {
 
 export interface Connection extends Omit<SignInServices, 'mask'> {
   swr(credentials: Credentials): SwrApi
+  /** SWR in another region with the same credentials, or why it cannot be reached. */
+  regionalSwr(credentials: Credentials, region: string): SwrApi | string
   dispose(): void
 }
 
@@ -53,11 +55,13 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
       `SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${await signInText(runner, inputs)}${mode}`,
     )
     if (inputs.repositoryOrigin) runner.info(`Repository ${inputs.repositories[0]}: ${inputs.repositoryOrigin}`)
-    connection = services.connect(inputs, runner, mask, runner.env)
-    const credentials = await signedInCredentials(inputs.signIn, { ...connection, mask })
-    const api = connection.swr(credentials)
+    const connected = services.connect(inputs, runner, mask, runner.env)
+    connection = connected
+    const credentials = await signedInCredentials(inputs.signIn, { ...connected, mask })
+    const api = connected.swr(credentials)
     // From here on only what may be shown: every value that came from a server, cleaned.
-    const result = shownResult(await ensureRepositories(api, inputs))
+    const regional = (region: string) => connected.regionalSwr(credentials, region)
+    const result = shownResult(await ensureRepositories(api, inputs, regional))
     for (const line of reportLines(result, inputs)) (line.level === 'warning' ? runner.warning : runner.info)(line.text)
     for (const [name, value] of Object.entries(actionOutputs(result, inputs))) runner.setOutput(name, value)
     let loginFailure: string | undefined

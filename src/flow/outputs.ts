@@ -49,6 +49,8 @@ export function repositoryEntry(result: RepositoryResult | RepositoryFailure, co
     repository_created: result.created,
     settings_changed: result.settingsChanged,
     ...(result.retention ? { retention: result.retention } : {}),
+    ...(result.sync ? { sync: result.sync } : {}),
+    ...(result.shares ? { shares: result.shares } : {}),
   }
 }
 

@@ -3,6 +3,7 @@ import type { EnsureResult } from './ensure.js'
 import { imageOf, isFailure, otherRegistryInPath, type OutputContext } from './outputs.js'
 import { retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
+import { distributionLines } from './distribution-report.js'
 
 export interface ReportContext extends OutputContext {
   dryRun: boolean
@@ -56,6 +57,7 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
     if (entry.retention) {
       lines.push(info(`Repository ${name}: retention policy ${retentionState(entry.retention, context.dryRun)}`))
     }
+    lines.push(...distributionLines(name, entry, context.dryRun))
   }
   return lines
 }

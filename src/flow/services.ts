@@ -7,6 +7,7 @@ import { iamApi } from '../clients/iam.js'
 import { readIdTokenFile } from '../clients/id-token-file.js'
 import { instanceCredentials, METADATA_ENDPOINT } from '../clients/instance-metadata.js'
 import { swrApi } from '../clients/swr/swr-api.js'
+import { regionalSwrEndpoint } from '../rules/endpoint.js'
 import type { MainServices } from './main-step.js'
 
 const USER_AGENT = 'swr-ensure-repository-action'
@@ -24,6 +25,16 @@ export const clientServices: MainServices = {
     })
     return {
       swr: (credentials) => swrApi(client, inputs.endpoint, authenticator(credentials)),
+      regionalSwr(credentials, region) {
+        // A token is scoped to the project of the region it was issued for: other regions refuse it.
+        if (credentials.kind === 'token') {
+          return `an IAM token is scoped to ${inputs.region}; sign in with access keys to create organizations in other regions`
+        }
+        const endpoint = regionalSwrEndpoint(inputs.endpoint, inputs.region, region)
+        if (!endpoint)
+          return `the endpoint input is not SWR's regional address, so the address of ${region} is not known`
+        return swrApi(client, endpoint, authenticator(credentials))
+      },
       iam: iamApi(client, inputs.iamEndpoint, inputs.region, mask),
       githubIdToken: (endpoint, audience) => requestIdToken(client, endpoint, audience),
       idTokenFile: readIdTokenFile,

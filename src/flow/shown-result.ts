@@ -23,6 +23,13 @@ export function shownResult(result: EnsureResult): EnsureResult {
             info: cleanInfo(entry.info),
             settingsChanged: entry.settingsChanged.map(cleanChange),
             settingsDiffer: entry.settingsDiffer.map(cleanChange),
+            // Rules and shares not listed come from SWR's lists.
+            ...(entry.sync
+              ? { sync: entry.sync.map((sync) => ({ ...sync, target: cleanServerText(sync.target) })) }
+              : {}),
+            ...(entry.shares
+              ? { shares: entry.shares.map((share) => ({ ...share, account: cleanServerText(share.account) })) }
+              : {}),
           },
     ),
   }

@@ -5,6 +5,7 @@ import { imageOf, isFailure, type OutputContext } from './outputs.js'
 import type { RetentionWish } from '../rules/inputs.js'
 import { describeRetention, retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
+import { describeShare, describeSync } from './distribution-report.js'
 
 export interface SummaryContext extends OutputContext {
   dryRun: boolean
@@ -91,6 +92,22 @@ export function summaryModel(
         ['Repository', entry.created ? would('created', 'would be created') : 'existed'],
         ['Settings', settings],
         ['Retention', retention],
+        ...(entry.sync
+          ? [
+              ['Synced to', escapeHtml(entry.sync.map((sync) => describeSync(sync, context.dryRun)).join(', '))] as [
+                string,
+                string,
+              ],
+            ]
+          : []),
+        ...(entry.shares
+          ? [
+              [
+                'Shared with',
+                escapeHtml(entry.shares.map((share) => describeShare(share, context.dryRun)).join(', ')),
+              ] as [string, string],
+            ]
+          : []),
       ],
     }
   })

@@ -30,6 +30,18 @@ export function registryHost(region: string, endpoint: URL): string {
   return `swr.${region}.${cloudDomain(region)}`
 }
 
+/**
+ * SWR's address in another region, for an endpoint that is SWR's own regional address (swr-api.REGION.DOMAIN);
+ * undefined for any other endpoint, whose other regions' addresses cannot be told.
+ */
+export function regionalSwrEndpoint(endpoint: URL, region: string, target: string): URL | undefined {
+  const host = `swr-api.${region}.${cloudDomain(region)}`
+  if (endpoint.hostname !== host || endpoint.pathname.replace(/\/$/, '') !== '') return undefined
+  const url = new URL(endpoint.href)
+  url.hostname = `swr-api.${target}.${cloudDomain(target)}`
+  return url
+}
+
 /** A path under an endpoint, which may carry a path prefix of its own. */
 export function endpointUrl(endpoint: URL, path: string): URL {
   // Joined by hand: new URL('//v2/...', base) would read the doubled slash as a host.

@@ -3,6 +3,7 @@
 import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from './credentials.js'
 import { iamUrl, isRegistryHost, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
 import { imageReferenceProblem, oneLineListProblem } from './image-reference.js'
+import { readDistribution, type ShareWish, type SyncWish } from './distribution.js'
 import { InputReader, type InputSource, quote } from './input-table.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from './names.js'
 
@@ -46,6 +47,10 @@ export interface Inputs {
   timeoutMs: number
   updateExisting: boolean
   retention?: RetentionWish
+  /** The regions the repositories' images are synced to; undefined when sync_to is empty. */
+  sync?: SyncWish
+  /** The accounts the repositories are shared with; undefined when share_with is empty. */
+  shares?: ShareWish[]
   dryRun: boolean
   summary: boolean
   /** Log the container tools in to the registry, for this many seconds; then log out when the job ends. */
@@ -82,6 +87,7 @@ export function parseInputs(
   const dryRun = read.boolean('dry_run') as boolean
   const summary = read.boolean('summary') as boolean
   const retention = readRetention(read)
+  const distribution = readDistribution(read, { region: place?.region ?? '', namespace: names.namespace }, new Date())
   const login = read.boolean('login') as boolean
   const logout = read.boolean('logout') as boolean
   const loginDurationSeconds = read.whole('login_duration') as number
@@ -101,6 +107,7 @@ export function parseInputs(
     timeoutMs: timeoutSeconds * 1000,
     updateExisting,
     retention,
+    ...distribution,
     dryRun,
     summary,
     login,

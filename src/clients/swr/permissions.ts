@@ -12,6 +12,13 @@ export type SwrOperation =
   | 'updateRetention'
   | 'deleteRetention'
   | 'createLoginSecret'
+  | 'listSyncRules'
+  | 'createSyncRule'
+  | 'listTags'
+  | 'syncImages'
+  | 'listShares'
+  | 'createShare'
+  | 'updateShare'
 
 export interface Permission {
   /** The IAM action (or, where SWR documents none for the shared edition, what to grant). */
@@ -43,6 +50,21 @@ export const PERMISSIONS: Permission[] = [
     action: "SWR's retention policy actions (list, create, update, delete)",
     neededFor: 'the retention_* inputs',
     operations: ['listRetentions', 'createRetention', 'updateRetention', 'deleteRetention'],
+  },
+  {
+    action: "SWR's image sync actions (list and create automatic sync rules, sync images manually)",
+    neededFor: 'the sync_to input',
+    operations: ['listSyncRules', 'createSyncRule', 'syncImages'],
+  },
+  {
+    action: "SWR's image tag list action",
+    neededFor: 'sync_to, when a rule made by the run copies the images already pushed',
+    operations: ['listTags'],
+  },
+  {
+    action: "SWR's repository sharing actions (list, create and update shares)",
+    neededFor: 'the share_with input',
+    operations: ['listShares', 'createShare', 'updateShare'],
   },
   {
     action: 'swr::createLoginSecret (identity policies)',

@@ -1,13 +1,14 @@
 // The SWR operations this action uses. Each one turns SWR's answer into an outcome the ensure flow decides on;
 // every other answer is thrown as a RequestError. HTTP statuses stay in this file.
-import { type ApiClient, type ApiResponse, type Authenticate, headerValue, isSuccess } from '../api-client.js'
-import { parseErrorBody, type RequestError, requestError, unexpectedBody } from '../request-error.js'
-import { hintFor, ORGANIZATION_NOT_FOUND_CODES, RETENTION_GONE_CODE, THROTTLING_CODES } from './swr-errors.js'
+import { type ApiClient, type ApiResponse, type Authenticate, headerValue } from '../api-client.js'
+import { parseErrorBody, type RequestError, unexpectedBody } from '../request-error.js'
+import { ORGANIZATION_NOT_FOUND_CODES, RETENTION_GONE_CODE, THROTTLING_CODES } from './swr-errors.js'
 import { endpointUrl } from '../../rules/endpoint.js'
 import { isInfoProblem, readRepositoryInfo, type RepositoryInfo } from './repository-info.js'
 import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention-policies.js'
 import { expiryOf, type LoginSecret, readLoginSecret } from './login-secret.js'
-import type { SwrOperation } from './permissions.js'
+import { outcome, parsedBody, refusalOf } from './answers.js'
+import { distributionApi, type DistributionApi } from './distribution-api.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -41,7 +42,7 @@ export type RepositoryCreation =
 
 export type RetentionDeletion = 'deleted' | 'already-gone'
 
-export interface SwrApi {
+export interface SwrApi extends DistributionApi {
   showRepository(namespace: string, repository: string): Promise<RepositoryRead>
   showNamespace(namespace: string): Promise<NamespaceRead>
   createNamespace(namespace: string): Promise<NamespaceCreation>
@@ -64,31 +65,6 @@ export function repositoryPath(namespace: string, repository: string): string {
 export function namesOrganizationMissing(refusal: RequestError): boolean {
   const { code } = refusal.detail
   return refusal.status === 404 && code !== undefined && ORGANIZATION_NOT_FOUND_CODES.includes(code)
-}
-
-/** The error for an answer the operation does not expect, with the hint for that operation. */
-const refusalOf = (operation: SwrOperation, response: ApiResponse): RequestError =>
-  requestError(response, (status, detail) => hintFor(status, detail, operation))
-
-/** A success becomes `success()`, an expected status its outcome; any other answer is thrown. */
-function outcome<T>(
-  operation: SwrOperation,
-  response: ApiResponse,
-  success: () => T,
-  expected: Record<number, () => T> = {},
-): T {
-  if (isSuccess(response)) return success()
-  const other = expected[response.status]
-  if (other) return other()
-  throw refusalOf(operation, response)
-}
-
-function parsedBody(response: ApiResponse): unknown {
-  try {
-    return JSON.parse(response.body)
-  } catch {
-    return undefined
-  }
 }
 
 function repositoryInfo(response: ApiResponse, namespace: string, repository: string): RepositoryInfo {
@@ -124,6 +100,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
     client.send({ operation, method, url: endpointUrl(endpoint, path), body, authenticate, throttled: isThrottled })
   const nothing = () => undefined
   return {
+    ...distributionApi(send),
     async showRepository(namespace, repository) {
       const response = await send(
         `Reading repository ${namespace}/${repository}`,

@@ -1,0 +1,117 @@
+// Where a repository's images go beyond its own region: the regions they are synced to (sync_to, sync_override) and
+// the accounts the repository is shared with (share_with), each line checked before any request.
+import { type InputReader, quote } from './input-table.js'
+import { NAMESPACE_RULE, nameProblem } from './names.js'
+
+export interface SyncTarget {
+  region: string
+  namespace: string
+}
+
+export interface SyncWish {
+  targets: SyncTarget[]
+  /** Whether a synced image may replace a different image of the same tag in the target. */
+  override: boolean
+}
+
+/** A share's end: "forever", or the last day (UTC) as YYYY-MM-DD. */
+export type ShareDeadline = 'forever' | `${number}-${number}-${number}`
+
+export interface ShareWish {
+  account: string
+  deadline: ShareDeadline
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
+/** Account names as the console takes them; no spaces, so that "until" is never part of one. */
+const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** "2027-06-30", if it is a real calendar date. */
+function isCalendarDate(text: string): boolean {
+  const match = DATE.exec(text)
+  if (!match) return false
+  const [year, month, day] = match.slice(1).map(Number)
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/** The sync targets of the lines, or the problems with them. */
+export function parseSyncTargets(
+  lines: string[],
+  source: { region: string; namespace: string },
+): SyncTarget[] | string[] {
+  const problems: string[] = []
+  const targets: SyncTarget[] = []
+  for (const line of lines) {
+    const [region, namespace = source.namespace, ...rest] = line.split('/')
+    const accepted = 'REGION or REGION/ORGANIZATION, e.g. "cn-east-3" or "cn-east-3/team"'
+    if (rest.length > 0 || !REGION.test(region)) {
+      problems.push(`Input sync_to has ${quote(line)}, which is not a target: give ${accepted}.`)
+      continue
+    }
+    const problem = nameProblem(namespace, NAMESPACE_RULE)
+    if (problem) {
+      problems.push(`Input sync_to has ${quote(line)}: the organization is not a valid SWR name: ${problem}.`)
+      continue
+    }
+    if (region === source.region && namespace === source.namespace) {
+      problems.push(`Input sync_to has ${quote(line)}, the repository's own region and organization.`)
+      continue
+    }
+    if (targets.some((target) => target.region === region && target.namespace === namespace)) {
+      problems.push(`Input sync_to lists ${region}/${namespace} more than once.`)
+      continue
+    }
+    targets.push({ region, namespace })
+  }
+  return problems.length > 0 ? problems : targets
+}
+
+/** The shares of the lines (`ACCOUNT` or `ACCOUNT until YYYY-MM-DD`), or the problems with them. */
+export function parseShares(lines: string[], today: Date): ShareWish[] | string[] {
+  const problems: string[] = []
+  const shares: ShareWish[] = []
+  const todayText = today.toISOString().slice(0, 10)
+  for (const line of lines) {
+    const [account, keyword, date, ...rest] = line.split(/\s+/)
+    const accepted = 'ACCOUNT (shared forever) or ACCOUNT until YYYY-MM-DD, e.g. "prod-account until 2027-06-30"'
+    if (!ACCOUNT.test(account) || rest.length > 0 || (keyword !== undefined && (keyword !== 'until' || !date))) {
+      problems.push(`Input share_with has ${quote(line)}, which is not a share: give ${accepted}.`)
+      continue
+    }
+    if (date !== undefined && !isCalendarDate(date)) {
+      problems.push(`Input share_with has ${quote(line)}: ${quote(date)} is not a date in the form YYYY-MM-DD.`)
+      continue
+    }
+    if (date !== undefined && date <= todayText) {
+      problems.push(`Input share_with has ${quote(line)}: the share would end on or before today (${todayText}, UTC).`)
+      continue
+    }
+    if (shares.some((share) => share.account === account)) {
+      problems.push(`Input share_with lists the account ${account} more than once.`)
+      continue
+    }
+    shares.push({ account, deadline: (date ?? 'forever') as ShareDeadline })
+  }
+  return problems.length > 0 ? problems : shares
+}
+
+/** The sync_to, sync_override and share_with inputs, once the repository's region and organization are known. */
+export function readDistribution(
+  read: InputReader,
+  source: { region: string; namespace: string },
+  today: Date,
+): { sync?: SyncWish; shares?: ShareWish[] } {
+  const override = read.boolean('sync_override') as boolean
+  const targets = parseSyncTargets(read.lines('sync_to'), source)
+  const shares = parseShares(read.lines('share_with'), today)
+  for (const problem of [targets, shares].flatMap((parsed) => (isProblems(parsed) ? parsed : []))) read.fail(problem)
+  if (override && read.lines('sync_to').length === 0) read.fail('Input sync_override: true needs sync_to.')
+  return {
+    sync: !isProblems(targets) && targets.length > 0 ? { targets, override } : undefined,
+    shares: !isProblems(shares) && shares.length > 0 ? shares : undefined,
+  }
+}
+
+const isProblems = (parsed: unknown[]): parsed is string[] => parsed.some((entry) => typeof entry === 'string')

@@ -3,7 +3,7 @@ exports.id = 192;
 exports.ids = [192];
 exports.modules = {
 
-/***/ 192:
+/***/ 4192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,17 +13,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/rules/endpoint.ts
-var endpoint = __webpack_require__(474);
+var endpoint = __webpack_require__(8474);
 // EXTERNAL MODULE: ./src/rules/registry-login.ts
-var registry_login = __webpack_require__(60);
+var registry_login = __webpack_require__(7060);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./src/rules/server-text.ts
-var server_text = __webpack_require__(834);
+var server_text = __webpack_require__(2834);
 ;// CONCATENATED MODULE: ./src/clients/tool-process.ts
 // Running a local tool (the Docker CLI, a credential helper) as a child process that learns no more than it needs:
 // its environment stripped of every secret of the step, secrets fed on standard input only, its output bounded and
@@ -211,11 +211,11 @@ function usable(username, secret) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
-var proper_lockfile = __webpack_require__(648);
+var proper_lockfile = __webpack_require__(3648);
 var proper_lockfile_default = /*#__PURE__*/__webpack_require__.n(proper_lockfile);
 ;// CONCATENATED MODULE: ./src/clients/docker-config.ts
 // Docker's config file, where docker, buildx and the tools that read Docker's config (crane, skopeo, kaniko,
@@ -402,7 +402,7 @@ function writeDockerConfig(file, config) {
 }
 
 // EXTERNAL MODULE: ./src/flow/login-state.ts
-var login_state = __webpack_require__(249);
+var login_state = __webpack_require__(6249);
 ;// CONCATENATED MODULE: ./src/flow/login.ts
 // Logging the container tools in to the registry: one CreateSecret request, then the credential where Docker looks
 // for it. Everything that could stop the login (a config that is not JSON or cannot be written back, a

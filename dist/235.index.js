@@ -3,7 +3,7 @@ exports.id = 235;
 exports.ids = [235,616];
 exports.modules = {
 
-/***/ 616:
+/***/ 7616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -9,7 +9,7 @@ import { planRetention, type RetentionAction, type RetentionPlan } from './reten
 import { type SettingChange, settingsDrift, type SettingsWish, updateBody, withSettings } from './settings.js'
 import type { CreateRepositoryBody, SwrApi } from '../clients/swr/swr-api.js'
 import { ensureNamespace, namespaceMissing } from './organization.js'
-import { ensureShares, ensureSync, type RegionalSwr, type ShareOutcome, type SyncOutcome } from './distribution.js'
+import type { RegionalSwr, ShareOutcome, SyncOutcome } from './distribution.js'
 import type { ShareWish, SyncWish } from '../rules/distribution.js'
 
 export interface EnsureRequest extends SettingsWish {
@@ -139,7 +139,12 @@ async function distribute(
   request: EnsureRequest,
   result: RepositoryResult,
 ): Promise<RepositoryResult> {
+  if (!request.sync && !request.shares) return result
+  // Loaded only by a run that asks for sync rules or shares.
+  const { ensureShares, ensureSync } = await import('./distribution.js')
   const state = { created: result.created, images: result.created ? 0 : (result.info.num_images ?? 0) }
+  // One after the other, on the connection the repository's read left open: side by side, the second would open a
+  // connection of its own, which costs two round trips (TCP and TLS) to save one.
   const sync = await ensureSync(api, regional, request, result.repository, state)
   const shares = await ensureShares(api, request, result.repository, state)
   return { ...result, ...(sync ? { sync } : {}), ...(shares ? { shares } : {}) }

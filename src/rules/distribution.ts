@@ -23,6 +23,28 @@ export interface ShareWish {
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
+
+/**
+ * The regions where SWR offers cross-region sync, as its user guide lists them (docs/api-notes.md, "Image sync and
+ * sharing"): Beijing1, Beijing4, Ulanqab1, Shanghai1, Shanghai2, Guangzhou, Guiyang1, Hong Kong, Bangkok, Singapore,
+ * Johannesburg.
+ */
+export const SYNC_REGIONS = [
+  'cn-north-1',
+  'cn-north-4',
+  'cn-north-9',
+  'cn-east-3',
+  'cn-east-2',
+  'cn-south-1',
+  'cn-southwest-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'af-south-1',
+]
+
+const notSyncRegion = (region: string, what: string) =>
+  `${what} ${region} is not one where SWR offers sync between regions: ${SYNC_REGIONS.join(', ')}.`
 /** Account names as the console takes them; no spaces, so that "until" is never part of one. */
 const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -43,11 +65,18 @@ export function parseSyncTargets(
 ): SyncTarget[] | string[] {
   const problems: string[] = []
   const targets: SyncTarget[] = []
+  if (lines.length > 0 && REGION.test(source.region) && !SYNC_REGIONS.includes(source.region)) {
+    problems.push(`Input sync_to needs the repository's region to sync from: ${notSyncRegion(source.region, 'region')}`)
+  }
   for (const line of lines) {
     const [region, namespace = source.namespace, ...rest] = line.split('/')
     const accepted = 'REGION or REGION/ORGANIZATION, e.g. "cn-east-3" or "cn-east-3/team"'
     if (rest.length > 0 || !REGION.test(region)) {
       problems.push(`Input sync_to has ${quote(line)}, which is not a target: give ${accepted}.`)
+      continue
+    }
+    if (!SYNC_REGIONS.includes(region)) {
+      problems.push(`Input sync_to has ${quote(line)}: ${notSyncRegion(region, 'the region')}`)
       continue
     }
     const problem = nameProblem(namespace, NAMESPACE_RULE)

@@ -8,7 +8,8 @@ import { isInfoProblem, readRepositoryInfo, type RepositoryInfo } from './reposi
 import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody } from './retention-policies.js'
 import { expiryOf, type LoginSecret, readLoginSecret } from './login-secret.js'
 import { outcome, parsedBody, refusalOf } from './answers.js'
-import { distributionApi, type DistributionApi } from './distribution-api.js'
+import type { DistributionApi } from './distribution-api.js'
+import { lazyDistributionApi } from './distribution-lazy.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -100,7 +101,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
     client.send({ operation, method, url: endpointUrl(endpoint, path), body, authenticate, throttled: isThrottled })
   const nothing = () => undefined
   return {
-    ...distributionApi(send),
+    ...lazyDistributionApi(send),
     async showRepository(namespace, repository) {
       const response = await send(
         `Reading repository ${namespace}/${repository}`,

@@ -42,13 +42,14 @@ describe('pointed at the emulator', () => {
       SWR_LIVE_ACCESS_KEY_ID: KEY.id,
       SWR_LIVE_SECRET_ACCESS_KEY: KEY.secret,
       SWR_LIVE_ENDPOINT: endpoint,
+      SWR_LIVE_SHARE_ACCOUNT: 'live-partner',
     }
   })
   afterEach(() => emulator.stop())
 
   it('passes, and leaves no organization or repository behind', async () => {
     const { code, output } = await liveSuite(env)
-    expect(output).toMatch(/Tests:\s+5 passed, 5 total/)
+    expect(output).toMatch(/Tests:\s+6 passed, 6 total/)
     expect(code).toBe(0)
     expect(emulator.requests.filter((request) => request.method === 'POST').length).toBeGreaterThan(3)
     expect(emulator.namespaces.size).toBe(0)
@@ -59,7 +60,7 @@ describe('pointed at the emulator', () => {
     emulator.inject({ operation: 'createRetention', times: 10, fault: { status: 400, body: '{"errorCode":"X"}' } })
     const { code, output } = await liveSuite(env)
     expect(code).toBe(1)
-    expect(output).toMatch(/Tests:\s+1 failed, 4 passed, 5 total/)
+    expect(output).toMatch(/Tests:\s+1 failed, 5 passed, 6 total/)
     expect(emulator.namespaces.size).toBe(0)
     expect(emulator.repositories.size).toBe(0)
   })

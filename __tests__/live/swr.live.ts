@@ -95,3 +95,26 @@ it('login: the registry accepts the credential, and the post step removes it', a
   const answer = await fetch(`${base}/v2/`, { headers: { Authorization: `Basic ${basic}` } })
   expect(answer.status).toBe(200)
 })
+
+// Sharing needs a second account to share with: SWR_LIVE_SHARE_ACCOUNT names it. This is where what SWR answers for
+// a share, and the form it echoes a deadline in, are confirmed (docs/api-notes.md, "Image sync and sharing").
+const shareAccount = process.env.SWR_LIVE_SHARE_ACCOUNT
+;(shareAccount ? it : it.skip)('sharing: created, found, its end reported as differing, then updated', async () => {
+  const shares = (result: ActionRun) => JSON.parse(result.outputs.repositories)[0].shares
+  const account = shareAccount as string
+  const created = await run({ repository: 'web', share_with: account })
+  expectSuccess(created)
+  expect(shares(created)).toEqual([{ account, deadline: 'forever', action: 'created' }])
+  const again = await run({ repository: 'web', share_with: account })
+  expectSuccess(again)
+  expect(shares(again)).toEqual([{ account, deadline: 'forever', action: 'exists' }])
+  const date = `${new Date().getUTCFullYear() + 1}-06-30`
+  const differs = await run({ repository: 'web', share_with: `${account} until ${date}` })
+  expectSuccess(differs)
+  expect(shares(differs)).toEqual([{ account, deadline: date, action: 'differs', was: 'forever' }])
+  const updated = await run({ repository: 'web', share_with: `${account} until ${date}`, update_existing: 'true' })
+  expectSuccess(updated)
+  expect(shares(updated)[0].action).toBe('updated')
+  const read = await run({ repository: 'web', share_with: `${account} until ${date}` })
+  expect(shares(read)).toEqual([{ account, deadline: date, action: 'exists' }])
+})

@@ -9,6 +9,7 @@ import { type MetadataOptions, MetadataService } from './metadata.js'
 import { type LoginSecretRecord, RegistryService } from './registry.js'
 import { RetentionService } from './retention.js'
 import { DistributionService } from './distribution.js'
+import { EnterpriseService } from './enterprise.js'
 import { type NamespaceRecord, type RepositoryRecord, SwrService } from './swr-service.js'
 
 export { type AccessKey, type Account, DEMO_ACCOUNT, DEMO_KEY_ENV } from './accounts.js'
@@ -44,6 +45,13 @@ export type Operation =
   | 'listShares'
   | 'createShare'
   | 'updateShare'
+  | 'listProjects'
+  | 'listInstances'
+  | 'showInstance'
+  | 'createInstanceNamespace'
+  | 'showInstanceNamespace'
+  | 'showInstanceRepository'
+  | 'createInstanceTempCredential'
 
 export interface EmulatorOptions {
   accounts?: Account[]
@@ -75,6 +83,8 @@ export class SwrEmulator {
   private readonly swrOptions: ConstructorParameters<typeof SwrService>[0]
   private readonly retention: RetentionService
   private readonly distribution: DistributionService
+  /** SWR Enterprise Edition: dedicated instances, their namespaces and repositories. */
+  readonly enterprise: EnterpriseService
   private readonly iam: IamService
   private readonly githubStandIn: GithubStandIn
   private readonly registry: RegistryService
@@ -87,6 +97,7 @@ export class SwrEmulator {
     this.retention = new RetentionService(this.swr)
     this.distribution = new DistributionService((named) => this.inRegion(named))
     this.registry = new RegistryService(region)
+    this.enterprise = new EnterpriseService(this.accounts, this.registry.secrets)
     this.githubStandIn = new GithubStandIn(options.github)
     this.iam = new IamService(this.accounts, options.identityProviders ?? [], this.githubStandIn.idTokens)
     this.gateway = new Gateway({
@@ -103,6 +114,7 @@ export class SwrEmulator {
             ),
         })),
         ...this.distribution.routes,
+        ...this.enterprise.routes,
         ...this.retention.routes,
         ...this.registry.routes,
         ...this.iam.routes,

@@ -31,6 +31,9 @@ function services(swr: SwrApi = new InMemorySwr(), logIn?: MainServices['logIn']
         return {
           swr: (given) => (credentials.push(given), swr),
           regionalSwr: (_given, region) => `${region} is not reached in this test`,
+          enterprise: () => {
+            throw new Error('no Enterprise Edition in this test')
+          },
           iam: {
             async passwordToken(signIn) {
               calls.push(`iam password ${signIn.user}`)

@@ -98,6 +98,19 @@ describe('category', () => {
   })
 })
 
+const INSTANCE_ID = '3f2c1a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
+
+/** An Enterprise Edition instance in the emulator, and the inputs that work in it. */
+function enterpriseInputs(): Record<string, string> {
+  emulated.emulator.enterprise.addInstance({
+    id: INSTANCE_ID,
+    name: 'prod-registry',
+    status: 'Running',
+    access_address: 'prod-registry.swr.cn-north-4.example.com',
+  })
+  return { instance: INSTANCE_ID, iam_endpoint: emulated.endpoint }
+}
+
 describe('a 403 names the permission the failed operation needs', () => {
   const forbidden = { status: 403, body: '{"errorCode":"SVCSTG.SWR.4039002","errorMessage":"No permission"}' }
   const permissionOf = (operation: SwrOperation) =>
@@ -150,6 +163,17 @@ describe('a 403 names the permission the failed operation needs', () => {
     },
     listShares: () => (emulated.emulator.addRepository('team', 'web'), { share_with: 'prod-account' }),
     createShare: () => ({ share_with: 'prod-account' }),
+    showInstance: () => enterpriseInputs(),
+    listInstances: () => ({ ...enterpriseInputs(), instance: 'prod-registry' }),
+    showInstanceRepository: () => enterpriseInputs(),
+    showInstanceNamespace: () => enterpriseInputs(),
+    createInstanceNamespace: () => enterpriseInputs(),
+    createInstanceTempCredential: () => {
+      const inputs = enterpriseInputs()
+      emulated.emulator.enterprise.namespaces.set(`${INSTANCE_ID}/team`, { name: 'team', public: false })
+      emulated.emulator.enterprise.push(INSTANCE_ID, 'team', 'web')
+      return { ...inputs, login: 'true' }
+    },
     updateShare: () => {
       emulated.emulator.addRepository('team', 'web')
       emulated.emulator.shares.set('team/web', [{ access_domain: 'prod-account', permit: 'read', deadline: 'forever' }])

@@ -10,6 +10,7 @@ import { generate } from 'selfsigned'
 import { LatencyProxy } from '../emulator/latency-proxy.js'
 import { actionDefaults, inputVariable, PROJECT_ROOT, runAction } from '../runner/run-action.js'
 import { DEMO_ACCOUNT, SwrEmulator } from '../emulator/swr-emulator.js'
+import { projectIdOf } from '../emulator/enterprise.js'
 
 const { values: options } = parseArgs({
   options: {
@@ -34,6 +35,17 @@ interface Scenario {
   lowerBoundRequests: number
   /** Inputs of the action's own (the official SDK script is not measured where it has no equivalent). */
   actionInputs?: Record<string, string>
+}
+
+/** An Enterprise Edition instance, by ID, with the project ID given: the fewest requests such a run makes. */
+const INSTANCE_ID = '3f2c1a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
+const ENTERPRISE_INPUTS = { instance: INSTANCE_ID, project_id: projectIdOf(DEMO_ACCOUNT, 'cn-north-4') }
+function seedInstance(emulator: SwrEmulator, pushed: boolean): void {
+  const address = 'bench.swr.cn-north-4.example.com'
+  emulator.enterprise.addInstance({ id: INSTANCE_ID, name: 'bench', status: 'Running', access_address: address })
+  if (!pushed) return
+  emulator.enterprise.namespaces.set(`${INSTANCE_ID}/${NAMESPACE}`, { name: NAMESPACE, public: false })
+  emulator.enterprise.push(INSTANCE_ID, NAMESPACE, 'web')
 }
 
 const scenarios: Scenario[] = [
@@ -64,6 +76,32 @@ const scenarios: Scenario[] = [
       emulator.shares.set(`${NAMESPACE}/web`, [{ access_domain: 'prod-account', permit: 'read', deadline: 'forever' }])
     },
     // The repository's read, its rules', its shares': over one connection, one after the other.
+    lowerBoundRoundTrips: 3,
+    lowerBoundRequests: 3,
+  },
+  {
+    name: 'Enterprise Edition, first run',
+    repositories: ['web'],
+    actionInputs: ENTERPRISE_INPUTS,
+    seed: (emulator) => seedInstance(emulator, false),
+    // The instance, the repository (not pushed), the namespace (missing), creating it.
+    lowerBoundRoundTrips: 4,
+    lowerBoundRequests: 4,
+  },
+  {
+    name: 'Enterprise Edition, steady state',
+    repositories: ['web'],
+    actionInputs: ENTERPRISE_INPUTS,
+    seed: (emulator) => seedInstance(emulator, true),
+    lowerBoundRoundTrips: 2,
+    lowerBoundRequests: 2,
+  },
+  {
+    name: 'Enterprise Edition, steady state with login',
+    repositories: ['web'],
+    login: true,
+    actionInputs: ENTERPRISE_INPUTS,
+    seed: (emulator) => seedInstance(emulator, true),
     lowerBoundRoundTrips: 3,
     lowerBoundRequests: 3,
   },

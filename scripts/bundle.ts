@@ -13,13 +13,18 @@ const ENTRIES = [
 
 rmSync('dist', { recursive: true, force: true })
 for (const [entry, out] of ENTRIES) {
-  const { code, assets } = await ncc(resolve(entry), {
+  const built = await ncc(resolve(entry), {
     esm: false,
     minify: true,
     target: 'es2024',
     license: 'licenses.txt',
     quiet: true,
+  }).catch((error: unknown) => {
+    // ncc's error carries its own minified source: the message is what says what is wrong.
+    console.error(`Bundling ${entry} failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
   })
+  const { code, assets } = built
   const files: Record<string, string | Buffer> = {
     'index.js': code,
     // The project's package.json says "type": "module"; this one says the bundle is CommonJS.

@@ -1,15 +1,16 @@
 // IAM's token operations, for the sign-in methods that need a token: an IAM user's password, or an OpenID Connect ID
 // token exchanged through an IAM identity provider. Each makes exactly one request; a token is the one outcome, and
-// every other answer is thrown as a RequestError with IAM's hint.
+// every other answer is thrown as a RequestError with IAM's hint. And the project ID of a region, looked up.
 import {
   type ApiClient,
   type ApiResponse,
+  type Authenticate,
   headerValue,
   isSuccess,
   isSuccessStatus,
   unreachableHint,
 } from './api-client.js'
-import { type ErrorDetail, requestError } from './request-error.js'
+import { type ErrorDetail, requestError, unexpectedBody } from './request-error.js'
 import type { PasswordSignIn } from '../rules/credentials.js'
 import { endpointUrl } from '../rules/endpoint.js'
 import { cleanServerText } from '../rules/server-text.js'
@@ -155,4 +156,42 @@ export function oidcHint(
       'and its identity conversion rules.'
   }
   return `IAM rejected the ID token. ${facts} ${advice}`
+}
+
+/**
+ * The ID of the project named after the region, for Enterprise Edition's paths: IAM's project list filtered by name,
+ * read with the run's own credentials (docs/api-notes.md, "Enterprise Edition").
+ */
+export async function projectIdOf(
+  client: Pick<ApiClient, 'send'>,
+  iamEndpoint: URL,
+  region: string,
+  authenticate: Authenticate,
+): Promise<string> {
+  const response = await client.send({
+    operation: `Looking up the project ID of ${region}`,
+    method: 'GET',
+    url: endpointUrl(iamEndpoint, `/v3/projects?name=${encodeURIComponent(region)}`),
+    authenticate,
+    unreachable: unreachableHint('iam_endpoint'),
+  })
+  if (!isSuccess(response)) {
+    throw requestError(
+      response,
+      () => 'Give the project ID in the input project_id, or let the credentials list IAM projects.',
+    )
+  }
+  let projects: unknown
+  try {
+    projects = (JSON.parse(response.body) as { projects?: unknown } | null)?.projects
+  } catch {
+    projects = undefined
+  }
+  const found = Array.isArray(projects)
+    ? (projects as { id?: unknown; name?: unknown }[]).find((project) => project?.name === region)
+    : undefined
+  if (typeof found?.id !== 'string' || !/^[0-9a-f]{32}$/.test(found.id)) {
+    throw unexpectedBody(response, `a project list with the project ${region}`)
+  }
+  return found.id
 }

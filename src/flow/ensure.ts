@@ -29,6 +29,8 @@ export interface RepositoryResult {
   info: RepositoryInfo
   /** Created by this run (or, in a dry run, would be). */
   created: boolean
+  /** In an Enterprise Edition instance: not pushed yet, so not there yet (the first push creates it). */
+  awaitingPush?: boolean
   /** Settings changed by this run (or, in a dry run, that would be). */
   settingsChanged: SettingChange[]
   /** Settings that differ from the inputs and were left as they are (update_existing is false). */

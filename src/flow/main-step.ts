@@ -2,6 +2,9 @@
 // log Docker in as asked, and fail once with every failure. It runs through the runner port and the services, so
 // that it is tested without a process or a socket.
 import type { SwrApi } from '../clients/swr/swr-api.js'
+import type { EnterpriseApi } from '../clients/swr/enterprise-api.js'
+import type { EnterpriseWish } from '../rules/enterprise.js'
+import { ensureInInstance } from './enterprise.js'
 import { elide } from '../clients/swr/login-secret.js'
 import { stepSecrets } from '../rules/credentials.js'
 import { type Inputs, parseInputs } from '../rules/inputs.js'
@@ -37,6 +40,8 @@ export interface Connection extends Omit<SignInServices, 'mask'> {
   swr(credentials: Credentials): SwrApi
   /** SWR in another region with the same credentials, or why it cannot be reached. */
   regionalSwr(credentials: Credentials, region: string): SwrApi | string
+  /** SWR Enterprise Edition's instances, for the project of the region. */
+  enterprise(credentials: Credentials): EnterpriseApi
   dispose(): void
 }
 
@@ -58,21 +63,26 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
     const connected = services.connect(inputs, runner, mask, runner.env)
     connection = connected
     const credentials = await signedInCredentials(inputs.signIn, { ...connected, mask })
-    const api = connected.swr(credentials)
+    const ensured = inputs.enterprise
+      ? await ensureInEnterprise(connected.enterprise(credentials), inputs, inputs.enterprise)
+      : await ensureInShared(connected, credentials, inputs)
     // From here on only what may be shown: every value that came from a server, cleaned.
-    const regional = (region: string) => connected.regionalSwr(credentials, region)
-    const result = shownResult(await ensureRepositories(api, inputs, regional))
-    for (const line of reportLines(result, inputs)) (line.level === 'warning' ? runner.warning : runner.info)(line.text)
-    for (const [name, value] of Object.entries(actionOutputs(result, inputs))) runner.setOutput(name, value)
+    const result = shownResult(ensured.result)
+    const context = { ...inputs, registry: ensured.registry }
+    for (const line of reportLines(result, context))
+      (line.level === 'warning' ? runner.warning : runner.info)(line.text)
+    for (const [name, value] of Object.entries(actionOutputs(result, context))) runner.setOutput(name, value)
     let loginFailure: string | undefined
     const login = !inputs.login
       ? undefined
-      : await logInAsAsked(runner, services, { api, inputs, result, mask }).catch((error: unknown) => {
-          loginFailure = error instanceof Error ? error.message : String(error)
-          return undefined
-        })
+      : await logInAsAsked(runner, services, { api: ensured.login, inputs: context, result, mask }).catch(
+          (error: unknown) => {
+            loginFailure = error instanceof Error ? error.message : String(error)
+            return undefined
+          },
+        )
     if (inputs.summary && runner.env.GITHUB_STEP_SUMMARY) {
-      await runner.writeSummary(summaryModel(result, inputs, login?.secret))
+      await runner.writeSummary(summaryModel(result, context, login?.secret))
     }
     const failed = [failureMessage(result, inputs.namespace), loginFailure].filter(Boolean)
     if (failed.length > 0) runner.fail(failed.join('\n'))
@@ -81,6 +91,28 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
   } finally {
     connection?.dispose()
   }
+}
+
+interface Ensured {
+  result: EnsureResult
+  /** The registry images go to: the region's (or the input's), or an instance's access address. */
+  registry: string
+  /** Where a login comes from. */
+  login: Pick<SwrApi, 'createLoginSecret'>
+}
+
+async function ensureInShared(connected: Connection, credentials: Credentials, inputs: Inputs): Promise<Ensured> {
+  const api = connected.swr(credentials)
+  const regional = (region: string) => connected.regionalSwr(credentials, region)
+  return { result: await ensureRepositories(api, inputs, regional), registry: inputs.registry, login: api }
+}
+
+async function ensureInEnterprise(api: EnterpriseApi, inputs: Inputs, enterprise: EnterpriseWish): Promise<Ensured> {
+  const { instance, result } = await ensureInInstance(api, { ...inputs, enterprise })
+  const registry = instance.accessAddress
+  // An instance's login: its temporary credential, for its own address.
+  const login = { createLoginSecret: () => api.createLoginSecret(instance.id, registry) }
+  return { result, registry, login }
 }
 
 async function readInputs(runner: Runner, mask: (secret: string) => void): Promise<Inputs> {
@@ -103,7 +135,7 @@ async function signInText(runner: Runner, { signIn }: Inputs): Promise<string> {
 }
 
 interface LoginContext {
-  api: SwrApi
+  api: Pick<SwrApi, 'createLoginSecret'>
   inputs: Inputs
   result: EnsureResult
   mask: (secret: string) => void

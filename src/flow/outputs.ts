@@ -6,6 +6,8 @@ import { INFO_FIELDS, type RepositoryInfo } from '../clients/swr/repository-info
 
 export interface OutputContext {
   namespace: string
+  /** Set when the run works in an Enterprise Edition instance, whose organizations are called namespaces. */
+  enterprise?: unknown
   /** The registry host expected for the region or endpoint, or given as the input registry. */
   registry: string
 }
@@ -13,6 +15,9 @@ export interface OutputContext {
 function asText(value: RepositoryInfo[keyof RepositoryInfo]): string {
   return value === undefined ? '' : String(value)
 }
+
+/** What SWR calls the namespace where the run works: an organization, or an instance's namespace. */
+export const namespaceWord = (context: OutputContext): string => (context.enterprise ? 'Namespace' : 'Organization')
 
 export const isFailure = (result: RepositoryResult | RepositoryFailure): result is RepositoryFailure =>
   'error' in result
@@ -47,6 +52,7 @@ export function repositoryEntry(result: RepositoryResult | RepositoryFailure, co
     ...result.info,
     image: imageOf(result, context),
     repository_created: result.created,
+    ...(result.awaitingPush ? { awaiting_first_push: true } : {}),
     settings_changed: result.settingsChanged,
     ...(result.retention ? { retention: result.retention } : {}),
     ...(result.sync ? { sync: result.sync } : {}),

@@ -1,6 +1,6 @@
 // What the log says about a run, and the one message a failed step ends with: pure functions of the result.
 import type { EnsureResult } from './ensure.js'
-import { imageOf, isFailure, otherRegistryInPath, type OutputContext } from './outputs.js'
+import { imageOf, isFailure, namespaceWord, otherRegistryInPath, type OutputContext } from './outputs.js'
 import { retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
 import { distributionLines } from './distribution-report.js'
@@ -22,12 +22,16 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
   // Only what an answer said: nothing when the run failed before any did.
   if (result.namespace !== 'unknown') {
     const state = result.namespace === 'created' ? would('created', 'would be created') : 'exists'
-    lines.push(info(`Organization ${context.namespace}: ${state}`))
+    lines.push(info(`${namespaceWord(context)} ${context.namespace}: ${state}`))
   }
   for (const entry of result.results) {
     if (isFailure(entry)) continue
     const name = `${context.namespace}/${entry.repository}`
-    const state = entry.created ? would('created', 'would be created') : 'exists'
+    const state = entry.awaitingPush
+      ? 'not pushed yet (the first push creates it)'
+      : entry.created
+        ? would('created', 'would be created')
+        : 'exists'
     lines.push(info(`Repository ${name}: ${state}; image ${imageOf(entry, context)}`))
     const other = otherRegistryInPath(entry, context)
     if (other) {

@@ -3,10 +3,11 @@
 import { ApiClient } from '../clients/api-client.js'
 import { authenticator } from '../clients/authenticate.js'
 import { requestIdToken } from '../clients/github-id-token.js'
-import { iamApi } from '../clients/iam.js'
+import { iamApi, projectIdOf } from '../clients/iam.js'
 import { readIdTokenFile } from '../clients/id-token-file.js'
 import { instanceCredentials, METADATA_ENDPOINT } from '../clients/instance-metadata.js'
 import { swrApi } from '../clients/swr/swr-api.js'
+import { lazyEnterpriseApi } from '../clients/swr/enterprise-lazy.js'
 import { regionalSwrEndpoint } from '../rules/endpoint.js'
 import type { MainServices } from './main-step.js'
 
@@ -36,6 +37,17 @@ export const clientServices: MainServices = {
         return swrApi(client, endpoint, authenticator(credentials))
       },
       iam: iamApi(client, inputs.iamEndpoint, inputs.region, mask),
+      enterprise(credentials) {
+        const authenticate = authenticator(credentials)
+        const given = inputs.enterprise?.projectId
+        // Looked up once, and only when not given (input project_id, or HUAWEI_CLOUD_PROJECT_ID).
+        let project: Promise<string> | undefined
+        const projectId = () =>
+          (project ??= given
+            ? Promise.resolve(given)
+            : projectIdOf(client, inputs.iamEndpoint, inputs.region, authenticate))
+        return lazyEnterpriseApi(client, inputs.endpoint, authenticate, projectId)
+      },
       githubIdToken: (endpoint, audience) => requestIdToken(client, endpoint, audience),
       idTokenFile: readIdTokenFile,
       instanceCredentials() {

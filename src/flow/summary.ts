@@ -1,7 +1,7 @@
 // The job summary: a table per repository, readable at a glance. Every value is escaped: names come from inputs
 // and messages from servers.
 import type { EnsureResult } from './ensure.js'
-import { imageOf, isFailure, type OutputContext } from './outputs.js'
+import { imageOf, isFailure, namespaceWord, type OutputContext } from './outputs.js'
 import type { RetentionWish } from '../rules/inputs.js'
 import { describeRetention, retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
@@ -54,8 +54,8 @@ export function summaryModel(
   const shared = failures.find((failure) => failures.filter((other) => other.error === failure.error).length > 1)?.error
   const lead = [
     context.dryRun ? '<strong>Dry run</strong>: nothing was changed; this is what a real run would do.' : '',
-    namespaceSentence(result.namespace, context.namespace, would),
-    shared ? `Organization ${code(context.namespace)} failed: ${escapeHtml(shared.message)}` : '',
+    namespaceSentence(result.namespace, context, would),
+    shared ? `${namespaceWord(context)} ${code(context.namespace)} failed: ${escapeHtml(shared.message)}` : '',
     login ? `Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '',
   ]
     .filter(Boolean)
@@ -89,7 +89,14 @@ export function summaryModel(
         ['Category', escapeHtml(String(info.category ?? ''))],
         ['Images', escapeHtml(String(info.num_images ?? 0))],
         ['Size', escapeHtml(formatSize(info.size ?? 0))],
-        ['Repository', entry.created ? would('created', 'would be created') : 'existed'],
+        [
+          'Repository',
+          entry.awaitingPush
+            ? 'created by the first push'
+            : entry.created
+              ? would('created', 'would be created')
+              : 'existed',
+        ],
         ['Settings', settings],
         ['Retention', retention],
         ...(entry.sync
@@ -117,9 +124,9 @@ export function summaryModel(
 /** Only what an answer said of the organization: nothing when the run failed before any did. */
 function namespaceSentence(
   state: EnsureResult['namespace'],
-  namespace: string,
+  context: OutputContext,
   would: (done: string, planned: string) => string,
 ): string {
   if (state === 'unknown') return ''
-  return `Organization ${code(namespace)}: ${state === 'created' ? would('created', 'would be created') : 'existed'}.`
+  return `${namespaceWord(context)} ${code(context.namespace)}: ${state === 'created' ? would('created', 'would be created') : 'existed'}.`
 }

@@ -51,6 +51,8 @@ export const INPUT_TABLE = {
   sync_to: { kind: 'lines' },
   sync_override: { kind: 'boolean', default: false },
   share_with: { kind: 'lines' },
+  instance: { kind: 'text' },
+  project_id: { kind: 'text' },
   dry_run: { kind: 'boolean', default: false },
   summary: { kind: 'boolean', default: true },
   login: { kind: 'boolean', default: false },

@@ -4,8 +4,9 @@ import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from '.
 import { iamUrl, isRegistryHost, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
 import { imageReferenceProblem, oneLineListProblem } from './image-reference.js'
 import { readDistribution, type ShareWish, type SyncWish } from './distribution.js'
+import { type EnterpriseWish, readEnterprise } from './enterprise.js'
 import { InputReader, type InputSource, quote } from './input-table.js'
-import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from './names.js'
+import { ENTERPRISE_NAMESPACE_RULE, NAMESPACE_RULE, type NameRule, nameProblem, REPOSITORY_RULE } from './names.js'
 
 export { type InputSource, quote } from './input-table.js'
 
@@ -51,6 +52,8 @@ export interface Inputs {
   sync?: SyncWish
   /** The accounts the repositories are shared with; undefined when share_with is empty. */
   shares?: ShareWish[]
+  /** An SWR Enterprise Edition instance to work in, instead of the shared edition. */
+  enterprise?: EnterpriseWish
   dryRun: boolean
   summary: boolean
   /** Log the container tools in to the registry, for this many seconds; then log out when the job ends. */
@@ -78,7 +81,8 @@ export function parseInputs(
   defaults: WorkflowDefaults = {},
 ): Inputs {
   const read = new InputReader(source)
-  const names = readNames(read, defaults)
+  const enterpriseGiven = read.text('instance') !== ''
+  const names = readNames(read, defaults, enterpriseGiven ? ENTERPRISE_NAMESPACE_RULE : NAMESPACE_RULE)
   const settings = readSettings(read)
   const place = readPlace(read, env)
   const maxAttempts = read.whole('max_attempts') as number
@@ -87,6 +91,7 @@ export function parseInputs(
   const dryRun = read.boolean('dry_run') as boolean
   const summary = read.boolean('summary') as boolean
   const retention = readRetention(read)
+  const enterprise = readEnterprise(read, env)
   const distribution = readDistribution(read, { region: place?.region ?? '', namespace: names.namespace }, new Date())
   const login = read.boolean('login') as boolean
   const logout = read.boolean('logout') as boolean
@@ -108,6 +113,7 @@ export function parseInputs(
     updateExisting,
     retention,
     ...distribution,
+    enterprise,
     dryRun,
     summary,
     login,
@@ -116,15 +122,15 @@ export function parseInputs(
   }
 }
 
-function readNames(read: InputReader, defaults: WorkflowDefaults) {
+function readNames(read: InputReader, defaults: WorkflowDefaults, namespaceRule: NameRule) {
   const namespace = read.text('namespace')
-  const namespaceProblem = nameProblem(namespace, NAMESPACE_RULE)
+  const namespaceProblem = nameProblem(namespace, namespaceRule)
   const namespaceReference = imageReferenceProblem('namespace', namespace, namespace)
   if (namespaceReference) {
     read.fail(namespaceReference)
   } else if (namespaceProblem) {
     read.fail(
-      `Input namespace ${quote(namespace)} is not a valid SWR organization name: ${namespaceProblem}. Accepted: ${NAMESPACE_RULE.acceptedForm}.`,
+      `Input namespace ${quote(namespace)} is not a valid SWR ${namespaceRule.what} name: ${namespaceProblem}. Accepted: ${namespaceRule.acceptedForm}.`,
     )
   }
   const given = read.lines('repository')

@@ -29,6 +29,17 @@ export const REPOSITORY_RULE: NameRule = {
     'separators may not stand next to each other, except "__" and runs of "-" (e.g. "web" or "team/web")',
 }
 
+/** An Enterprise Edition instance's namespaces: like organizations, but they may start with a digit. */
+export const ENTERPRISE_NAMESPACE_RULE: NameRule = {
+  what: 'namespace',
+  maxLength: 64,
+  separators: '._-',
+  pattern: /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+  acceptedForm:
+    '1 to 64 characters of a-z, 0-9, ".", "_" and "-", starting and ending with a letter or digit; separators may ' +
+    'not stand next to each other (e.g. "my-team")',
+}
+
 /** Says what is wrong with a name, or nothing when the rule accepts it. */
 export function nameProblem(name: string, rule: NameRule): string | undefined {
   if (name.length === 0) return 'it is empty'

@@ -19,6 +19,12 @@ export type SwrOperation =
   | 'listShares'
   | 'createShare'
   | 'updateShare'
+  | 'showInstance'
+  | 'listInstances'
+  | 'showInstanceNamespace'
+  | 'createInstanceNamespace'
+  | 'showInstanceRepository'
+  | 'createInstanceTempCredential'
 
 export interface Permission {
   /** The IAM action (or, where SWR documents none for the shared edition, what to grant). */
@@ -65,6 +71,26 @@ export const PERMISSIONS: Permission[] = [
     action: "SWR's repository sharing actions (list, create and update shares)",
     neededFor: 'the share_with input',
     operations: ['listShares', 'createShare', 'updateShare'],
+  },
+  {
+    action: "SWR Enterprise Edition's instance read and list actions",
+    neededFor: 'the instance input (finding the instance, its status and address)',
+    operations: ['showInstance', 'listInstances'],
+  },
+  {
+    action: "SWR Enterprise Edition's namespace read and create actions",
+    neededFor: 'the instance input, when a repository has not been pushed yet',
+    operations: ['showInstanceNamespace', 'createInstanceNamespace'],
+  },
+  {
+    action: "SWR Enterprise Edition's repository read action",
+    neededFor: 'the instance input (reading each repository)',
+    operations: ['showInstanceRepository'],
+  },
+  {
+    action: "SWR Enterprise Edition's temporary credential action",
+    neededFor: 'login: true with the instance input',
+    operations: ['createInstanceTempCredential'],
   },
   {
     action: 'swr::createLoginSecret (identity policies)',

@@ -1,0 +1,59 @@
+// SWR Enterprise Edition: the instance input, the project its paths carry, and the inputs this version supports only
+// for the shared edition, refused before any request (docs/api-notes.md, "Enterprise Edition").
+import { type InputReader, quote } from './input-table.js'
+
+export interface EnterpriseWish {
+  /** The instance's ID (a UUID) or name. */
+  instance: string
+  /** The project ID the paths carry; looked up at IAM when not given. */
+  projectId?: string
+}
+
+/** Where huaweicloud/auth-action and the SDKs leave the project ID. */
+export const PROJECT_ID_VARIABLES = ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID']
+
+const INSTANCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+const PROJECT_ID = /^[0-9a-f]{32}$/
+
+/** What each input the shared edition has and an instance does not would need, in words. */
+const BASIC_ONLY = {
+  category: 'repositories in an instance are made by their first push, with no category',
+  description: 'repositories in an instance are made by their first push; set a description once it exists',
+  registry: "the registry is the instance's own access address",
+  retention_keep_last: 'retention policies of an instance are not managed by this action yet',
+  retention_keep_days: 'retention policies of an instance are not managed by this action yet',
+  retention_keep_tags: 'retention policies of an instance are not managed by this action yet',
+  sync_to: 'an instance replicates images with its own policies, not managed by this action yet',
+  share_with: 'sharing is not managed by this action for an instance yet',
+} as const
+
+export function readEnterprise(read: InputReader, env: Record<string, string | undefined>): EnterpriseWish | undefined {
+  const instance = read.text('instance').trim()
+  if (!instance) {
+    if (read.text('project_id')) read.fail('Input project_id is for the instance input (SWR Enterprise Edition).')
+    return undefined
+  }
+  if (!INSTANCE.test(instance)) {
+    read.fail(`Input instance ${quote(instance)} is not an instance ID or name: give the ID (a UUID) or the name.`)
+  }
+  for (const [name, why] of Object.entries(BASIC_ONLY) as [keyof typeof BASIC_ONLY, string][]) {
+    if (read.text(name)) read.fail(`Input ${name} is not supported with instance: ${why}.`)
+  }
+  if (read.boolean('sync_override')) read.fail('Input sync_override is not supported with instance.')
+  const duration = read.text('login_duration')
+  if (duration && duration !== '21600') {
+    read.fail(
+      `Input login_duration ${quote(duration)} is not supported with instance: an instance's temporary login lasts ` +
+        '24 hours, set by SWR. Leave login_duration out.',
+    )
+  }
+  const [projectFrom, projectId] =
+    [
+      ['input project_id', read.text('project_id')],
+      ...PROJECT_ID_VARIABLES.map((name) => [name, env[name] ?? '']),
+    ].find(([, value]) => value) ?? []
+  if (projectId && !PROJECT_ID.test(projectId)) {
+    read.fail(`${projectFrom} ${quote(projectId)} is not a project ID: 32 hexadecimal digits, as IAM lists it.`)
+  }
+  return { instance, projectId: projectId || undefined }
+}

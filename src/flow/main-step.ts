@@ -4,7 +4,6 @@
 import type { SwrApi } from '../clients/swr/swr-api.js'
 import type { EnterpriseApi } from '../clients/swr/enterprise-api.js'
 import type { EnterpriseWish } from '../rules/enterprise.js'
-import { ensureInInstance } from './enterprise.js'
 import { elide } from '../clients/swr/login-secret.js'
 import { stepSecrets } from '../rules/credentials.js'
 import { type Inputs, parseInputs } from '../rules/inputs.js'
@@ -108,6 +107,8 @@ async function ensureInShared(connected: Connection, credentials: Credentials, i
 }
 
 async function ensureInEnterprise(api: EnterpriseApi, inputs: Inputs, enterprise: EnterpriseWish): Promise<Ensured> {
+  // Loaded only by a run in an instance.
+  const { ensureInInstance } = await import('./enterprise.js')
   const { instance, result } = await ensureInInstance(api, { ...inputs, enterprise })
   const registry = instance.accessAddress
   // An instance's login: its temporary credential, for its own address.

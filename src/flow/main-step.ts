@@ -7,6 +7,8 @@ import type { EnterpriseWish } from '../rules/enterprise.js'
 import { elide } from '../clients/swr/login-secret.js'
 import { stepSecrets } from '../rules/credentials.js'
 import { type Inputs, parseInputs } from '../rules/inputs.js'
+import type { InputName } from '../rules/input-table.js'
+import { optionalReaders } from '../rules/optional-inputs.js'
 import { addSecret, cleanServerText } from '../rules/server-text.js'
 import { type EnsureResult, ensureRepositories, type RepositoryResult } from './ensure.js'
 import type { Login, LoginWish } from './login.js'
@@ -121,9 +123,12 @@ async function readInputs(runner: Runner, mask: (secret: string) => void): Promi
   for (const value of stepSecrets((name) => runner.input(name), runner.env)) mask(value)
   // The repository defaults to the GitHub repository's name; only then is the workflow's context needed.
   const githubDefault = runner.input('repository').trim() === '' ? await runner.githubRepository() : undefined
-  return parseInputs({ text: (name) => runner.input(name), boolean: (name) => runner.booleanInput(name) }, runner.env, {
-    githubRepository: githubDefault,
-  })
+  const readers = await optionalReaders((name) => runner.input(name))
+  const source = {
+    text: (name: InputName) => runner.input(name),
+    boolean: (name: InputName) => runner.booleanInput(name),
+  }
+  return parseInputs(source, runner.env, { githubRepository: githubDefault }, readers)
 }
 
 /** How the run signs in, for the log; for OpenID Connect, with the audience the ID token is requested for. */

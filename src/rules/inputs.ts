@@ -3,8 +3,9 @@
 import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from './credentials.js'
 import { iamUrl, isRegistryHost, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
 import { imageReferenceProblem, oneLineListProblem } from './image-reference.js'
-import { readDistribution, type ShareWish, type SyncWish } from './distribution.js'
-import { type EnterpriseWish, readEnterprise } from './enterprise.js'
+import type { ShareWish, SyncWish } from './distribution.js'
+import type { EnterpriseWish } from './enterprise.js'
+import { assertReadersLoaded, type OptionalReaders } from './optional-inputs.js'
 import { InputReader, type InputSource, quote } from './input-table.js'
 import { ENTERPRISE_NAMESPACE_RULE, NAMESPACE_RULE, type NameRule, nameProblem, REPOSITORY_RULE } from './names.js'
 
@@ -79,6 +80,7 @@ export function parseInputs(
   source: InputSource,
   env: Record<string, string | undefined>,
   defaults: WorkflowDefaults = {},
+  readers: OptionalReaders = {},
 ): Inputs {
   const read = new InputReader(source)
   const enterpriseGiven = read.text('instance') !== ''
@@ -91,8 +93,10 @@ export function parseInputs(
   const dryRun = read.boolean('dry_run') as boolean
   const summary = read.boolean('summary') as boolean
   const retention = readRetention(read)
-  const enterprise = readEnterprise(read, env)
-  const distribution = readDistribution(read, { region: place?.region ?? '', namespace: names.namespace }, new Date())
+  assertReadersLoaded(source, readers)
+  const enterprise = readers.enterprise?.(read, env)
+  const from = { region: place?.region ?? '', namespace: names.namespace }
+  const distribution = readers.distribution?.(read, from, new Date()) ?? {}
   const login = read.boolean('login') as boolean
   const logout = read.boolean('logout') as boolean
   const loginDurationSeconds = read.whole('login_duration') as number

@@ -1,0 +1,63 @@
+"use strict";
+exports.id = 353;
+exports.ids = [353];
+exports.modules = {
+
+/***/ 353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ensureInInstance: () => (/* binding */ ensureInInstance)
+/* harmony export */ });
+async function ensureInInstance(api, request) {
+    const lookup = await api.findInstance(request.enterprise.instance);
+    if (lookup.kind === 'missing') {
+        throw new Error(`Instance ${request.enterprise.instance} was not found in region ${request.region}: check the input instance ` +
+            '(its ID, or its name as the console shows it) and region.');
+    }
+    const { instance } = lookup;
+    if (instance.state !== 'Running') {
+        throw new Error(`Instance ${instance.name} is ${instance.state}, not Running: nothing can be pushed to it now. Wait until the ` +
+            'console shows it Running, or check its billing if it is frozen.');
+    }
+    const path = (repository) => `${instance.accessAddress}/${request.namespace}/${repository}`;
+    let namespace;
+    let known = 'unknown';
+    const ensureNamespace = () => (namespace ??= namespaceStep(api, instance.id, request));
+    const results = await Promise.all(request.repositories.map(async (repository) => {
+        try {
+            const info = await api.showRepository(instance.id, request.namespace, repository);
+            const entry = { repository, created: false, settingsChanged: [], settingsDiffer: [] };
+            if (info) {
+                known = 'exists';
+                return { ...entry, info: { ...info, path: path(repository) } };
+            }
+            await ensureNamespace();
+            return { ...entry, info: { name: repository, path: path(repository) }, awaitingPush: true };
+        }
+        catch (error) {
+            return { repository, error: error instanceof Error ? error : new Error(String(error)) };
+        }
+    }));
+    const state = namespace ? await namespace.catch(() => 'unknown') : known;
+    return { instance, result: { namespace: state === 'unknown' ? known : state, results } };
+}
+/** The namespace made sure of: read, and created when missing ("exists" after a race is confirmed by a read). */
+async function namespaceStep(api, instanceId, request) {
+    if (await api.namespaceExists(instanceId, request.namespace))
+        return 'exists';
+    if (request.dryRun)
+        return 'created';
+    if ((await api.createNamespace(instanceId, request.namespace, request.isPublic ?? false)) === 'created')
+        return 'created';
+    if (await api.namespaceExists(instanceId, request.namespace))
+        return 'exists';
+    throw new Error(`Creating namespace ${request.namespace} answered that it exists, but reading it finds none: try again, and if ` +
+        'it persists, check the namespace in the console.');
+}
+
+
+/***/ })
+
+};
+;

@@ -1,11 +1,10 @@
 // The services as the action reaches them: SWR, IAM and GitHub's ID token over one client bounded as the inputs
-// ask, and the login, whose Docker code is loaded only by a run that logs in.
+// ask, and the login. What a run does not use it does not load: the clients of the sign-in exchanges (IAM, GitHub's
+// ID token, the metadata service) only for the sign-in that needs them, the Docker code only for a login.
 import { ApiClient } from '../clients/api-client.js'
 import { authenticator } from '../clients/authenticate.js'
-import { requestIdToken } from '../clients/github-id-token.js'
-import { iamApi, projectIdOf } from '../clients/iam.js'
+import type { IamApi } from '../clients/iam.js'
 import { readIdTokenFile } from '../clients/id-token-file.js'
-import { instanceCredentials, METADATA_ENDPOINT } from '../clients/instance-metadata.js'
 import { swrApi } from '../clients/swr/swr-api.js'
 import { lazyEnterpriseApi } from '../clients/swr/enterprise-lazy.js'
 import { regionalSwrEndpoint } from '../rules/endpoint.js'
@@ -36,7 +35,9 @@ export const clientServices: MainServices = {
           return `the endpoint input is not SWR's regional address, so the address of ${region} is not known`
         return swrApi(client, endpoint, authenticator(credentials))
       },
-      iam: iamApi(client, inputs.iamEndpoint, inputs.region, mask),
+      iam: lazyIam(() =>
+        import('../clients/iam.js').then(({ iamApi }) => iamApi(client, inputs.iamEndpoint, inputs.region, mask)),
+      ),
       enterprise(credentials) {
         const authenticate = authenticator(credentials)
         const given = inputs.enterprise?.projectId
@@ -45,12 +46,18 @@ export const clientServices: MainServices = {
         const projectId = () =>
           (project ??= given
             ? Promise.resolve(given)
-            : projectIdOf(client, inputs.iamEndpoint, inputs.region, authenticate))
+            : import('../clients/iam.js').then(({ projectIdOf }) =>
+                projectIdOf(client, inputs.iamEndpoint, inputs.region, authenticate),
+              ))
         return lazyEnterpriseApi(client, inputs.endpoint, authenticate, projectId)
       },
-      githubIdToken: (endpoint, audience) => requestIdToken(client, endpoint, audience),
+      async githubIdToken(endpoint, audience) {
+        const { requestIdToken } = await import('../clients/github-id-token.js')
+        return requestIdToken(client, endpoint, audience)
+      },
       idTokenFile: readIdTokenFile,
-      instanceCredentials() {
+      async instanceCredentials() {
+        const { instanceCredentials, METADATA_ENDPOINT } = await import('../clients/instance-metadata.js')
         // Link-local and plain HTTP, never through a proxy; two tries of 1.5 s, so that a machine where nothing
         // answers (no ECS) fails within 5 s.
         const metadata = new ApiClient({
@@ -61,7 +68,11 @@ export const clientServices: MainServices = {
           direct: true,
         })
         const endpoint = new URL(env[METADATA_ENDPOINT_VARIABLE] || METADATA_ENDPOINT)
-        return instanceCredentials(metadata, endpoint, mask).finally(() => metadata.dispose())
+        try {
+          return await instanceCredentials(metadata, endpoint, mask)
+        } finally {
+          metadata.dispose()
+        }
       },
       dispose: () => client.dispose(),
     }
@@ -70,4 +81,14 @@ export const clientServices: MainServices = {
     const { logIn } = await import('./login.js')
     return logIn(...args)
   },
+}
+
+/** IAM's client, loaded on the first exchange. */
+function lazyIam(load: () => Promise<IamApi>): IamApi {
+  let iam: Promise<IamApi> | undefined
+  const loaded = () => (iam ??= load())
+  return {
+    passwordToken: async (signIn) => (await loaded()).passwordToken(signIn),
+    federatedToken: async (...args) => (await loaded()).federatedToken(...args),
+  }
 }

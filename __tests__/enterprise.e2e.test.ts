@@ -146,6 +146,23 @@ test('a stopped instance is refused after reading it, saying what to change', as
   )
 })
 
+test('on a GitHub-hosted runner, an instance without public access gets a warning that says what to change', async () => {
+  emulated.emulator.enterprise.addInstance({
+    id: ID,
+    name: 'prod-registry',
+    status: 'Running',
+    access_address: ADDRESS,
+    publicAccess: 'Disable',
+  })
+  const result = await run({ project_id: PROJECT }, { ...DEMO_KEY_ENV, RUNNER_ENVIRONMENT: 'github-hosted' })
+
+  expect(result.exitCode).toBe(0)
+  expect(operations().slice(0, 2)).toEqual(['showInstance 200', 'showInstanceEndpointPolicy 200'])
+  expect(result.stdout).toContain(
+    "::warning::Instance prod-registry's public access is Disable: this GitHub-hosted runner reaches the instance only through its public address, so pushes will fail.",
+  )
+})
+
 test('an instance that is not there is named', async () => {
   const result = await run({ project_id: PROJECT })
 

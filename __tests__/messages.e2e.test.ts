@@ -164,6 +164,8 @@ describe('a 403 names the permission the failed operation needs', () => {
     listShares: () => (emulated.emulator.addRepository('team', 'web'), { share_with: 'prod-account' }),
     createShare: () => ({ share_with: 'prod-account' }),
     showInstance: () => enterpriseInputs(),
+    // Read on a GitHub-hosted runner only (the run's RUNNER_ENVIRONMENT, given as this pseudo-input).
+    showInstanceEndpointPolicy: () => ({ ...enterpriseInputs(), RUNNER_ENVIRONMENT: 'github-hosted' }),
     listInstances: () => ({ ...enterpriseInputs(), instance: 'prod-registry' }),
     showInstanceRepository: () => enterpriseInputs(),
     showInstanceNamespace: () => enterpriseInputs(),
@@ -184,7 +186,8 @@ describe('a 403 names the permission the failed operation needs', () => {
   it.each(Object.keys(reach) as SwrOperation[])('%s', async (operation) => {
     const inputs = reach[operation]()
     emulated.emulator.inject({ operation: operation as Operation, times: 1, fault: forbidden })
-    const result = await run({ repository: 'web', ...inputs })
+    const { RUNNER_ENVIRONMENT, ...given } = inputs
+    const result = await run({ repository: 'web', ...given }, RUNNER_ENVIRONMENT ? { RUNNER_ENVIRONMENT } : {})
 
     expect(result.exitCode).toBe(1)
     expect(

@@ -20,6 +20,16 @@ async function ensureInInstance(api, request) {
         throw new Error(`Instance ${instance.name} is ${instance.state}, not Running: nothing can be pushed to it now. Wait until the ` +
             'console shows it Running, or check its billing if it is frozen.');
     }
+    const warnings = [];
+    if (request.outsideNetwork) {
+        const access = await api.publicAccess(instance.id);
+        if (access !== 'Enable') {
+            warnings.push(`Instance ${instance.name}'s public access is ${access}: this GitHub-hosted runner reaches the instance only ` +
+                'through its public address, so pushes will fail. Enable public access for the instance (with the ' +
+                "runner's addresses on its allow list, if it has one), or run the job on a self-hosted runner in the " +
+                "instance's VPC.");
+        }
+    }
     const path = (repository) => `${instance.accessAddress}/${request.namespace}/${repository}`;
     let namespace;
     let known = 'unknown';
@@ -40,7 +50,7 @@ async function ensureInInstance(api, request) {
         }
     }));
     const state = namespace ? await namespace.catch(() => 'unknown') : known;
-    return { instance, result: { namespace: state === 'unknown' ? known : state, results } };
+    return { instance, result: { namespace: state === 'unknown' ? known : state, results }, warnings };
 }
 /** The namespace made sure of: read, and created when missing ("exists" after a race is confirmed by a read). */
 async function namespaceStep(api, instanceId, request) {

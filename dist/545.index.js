@@ -95,6 +95,16 @@ function enterpriseApi(client, endpoint, authenticate, projectId) {
             const response = await send(`Reading repository ${namespace}/${repository}`, 'GET', `/${instanceId}/namespaces/${namespace}/repositories/${repositorySegment(repository)}`);
             return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('showInstanceRepository', response, () => repositoryInfo(response, repository), { 404: () => undefined });
         },
+        async publicAccess(instanceId) {
+            const response = await send('Reading the public access of the instance', 'GET', `/${instanceId}/endpoint-policy`);
+            return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('showInstanceEndpointPolicy', response, () => {
+                const body = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response);
+                const state = isRecord(body) ? body.status : undefined;
+                if (typeof state !== 'string')
+                    throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, "an instance's public access", 'no status');
+                return (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(state);
+            });
+        },
         async createLoginSecret(instanceId, host) {
             const response = await send(`Creating a temporary login to ${host}`, 'POST', `/${instanceId}/temp-credential`);
             return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('createInstanceTempCredential', response, () => loginSecret(response, host));

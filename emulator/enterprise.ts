@@ -16,6 +16,8 @@ export interface EnterpriseInstance {
   /** The account that owns it. */
   account: string
   region: string
+  /** The emulator's: the state ShowInstanceEndpointPolicy answers (Enable unless set). */
+  publicAccess?: string
 }
 
 export interface EnterpriseNamespace {
@@ -125,6 +127,10 @@ export class EnterpriseService {
         }
       },
     ),
+    this.instanceRoute('GET', '/endpoint-policy', 'showInstanceEndpointPolicy', (instance) => ({
+      status: 200,
+      body: { status: instance.publicAccess ?? 'Enable', ip_list: [] },
+    })),
     this.instanceRoute('POST', '/temp-credential', 'createInstanceTempCredential', (_instance, _request, account) => {
       const username = `${account.name}@${randomBytes(6).toString('hex')}`
       const password = randomBytes(24).toString('base64url')

@@ -48,6 +48,7 @@ export type Operation =
   | 'listProjects'
   | 'listInstances'
   | 'showInstance'
+  | 'showInstanceEndpointPolicy'
   | 'createInstanceNamespace'
   | 'showInstanceNamespace'
   | 'showInstanceRepository'

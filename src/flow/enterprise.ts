@@ -13,11 +13,15 @@ export interface InstanceRequest {
   dryRun: boolean
   region: string
   enterprise: EnterpriseWish
+  /** The job runs outside Huawei Cloud's networks (a GitHub-hosted runner): it reaches the instance only publicly. */
+  outsideNetwork: boolean
 }
 
 export interface InstanceRun {
   instance: Instance
   result: EnsureResult
+  /** What the workflow should change for the job to push, in words. */
+  warnings: string[]
 }
 
 export async function ensureInInstance(api: EnterpriseApi, request: InstanceRequest): Promise<InstanceRun> {
@@ -34,6 +38,18 @@ export async function ensureInInstance(api: EnterpriseApi, request: InstanceRequ
       `Instance ${instance.name} is ${instance.state}, not Running: nothing can be pushed to it now. Wait until the ` +
         'console shows it Running, or check its billing if it is frozen.',
     )
+  }
+  const warnings: string[] = []
+  if (request.outsideNetwork) {
+    const access = await api.publicAccess(instance.id)
+    if (access !== 'Enable') {
+      warnings.push(
+        `Instance ${instance.name}'s public access is ${access}: this GitHub-hosted runner reaches the instance only ` +
+          'through its public address, so pushes will fail. Enable public access for the instance (with the ' +
+          "runner's addresses on its allow list, if it has one), or run the job on a self-hosted runner in the " +
+          "instance's VPC.",
+      )
+    }
   }
   const path = (repository: string) => `${instance.accessAddress}/${request.namespace}/${repository}`
   let namespace: Promise<NamespaceState> | undefined
@@ -56,7 +72,7 @@ export async function ensureInInstance(api: EnterpriseApi, request: InstanceRequ
     }),
   )
   const state = namespace ? await namespace.catch((): NamespaceState => 'unknown') : known
-  return { instance, result: { namespace: state === 'unknown' ? known : state, results } }
+  return { instance, result: { namespace: state === 'unknown' ? known : state, results }, warnings }
 }
 
 /** The namespace made sure of: read, and created when missing ("exists" after a race is confirmed by a read). */

@@ -65,7 +65,7 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
     connection = connected
     const credentials = await signedInCredentials(inputs.signIn, { ...connected, mask })
     const ensured = inputs.enterprise
-      ? await ensureInEnterprise(connected.enterprise(credentials), inputs, inputs.enterprise)
+      ? await ensureInEnterprise(runner, connected.enterprise(credentials), inputs, inputs.enterprise)
       : await ensureInShared(connected, credentials, inputs)
     // From here on only what may be shown: every value that came from a server, cleaned.
     const result = shownResult(ensured.result)
@@ -108,10 +108,17 @@ async function ensureInShared(connected: Connection, credentials: Credentials, i
   return { result: await ensureRepositories(api, inputs, regional), registry: inputs.registry, login: api }
 }
 
-async function ensureInEnterprise(api: EnterpriseApi, inputs: Inputs, enterprise: EnterpriseWish): Promise<Ensured> {
+async function ensureInEnterprise(
+  runner: Runner,
+  api: EnterpriseApi,
+  inputs: Inputs,
+  enterprise: EnterpriseWish,
+): Promise<Ensured> {
   // Loaded only by a run in an instance.
   const { ensureInInstance } = await import('./enterprise.js')
-  const { instance, result } = await ensureInInstance(api, { ...inputs, enterprise })
+  const outsideNetwork = runner.env.RUNNER_ENVIRONMENT === 'github-hosted'
+  const { instance, result, warnings } = await ensureInInstance(api, { ...inputs, enterprise, outsideNetwork })
+  for (const warning of warnings) runner.warning(warning)
   const registry = instance.accessAddress
   // An instance's login: its temporary credential, for its own address.
   const login = { createLoginSecret: () => api.createLoginSecret(instance.id, registry) }

@@ -29,6 +29,8 @@ export interface EnterpriseApi {
   createNamespace(instanceId: string, namespace: string, isPublic: boolean): Promise<'created' | 'exists'>
   /** A repository's info; undefined when it has not been pushed yet. */
   showRepository(instanceId: string, namespace: string, repository: string): Promise<RepositoryInfo | undefined>
+  /** The state of the instance's public access: Enable, Enabling, EnableFailed, Disable, Disabling, DisableFailed. */
+  publicAccess(instanceId: string): Promise<string>
   /** The temporary login to the instance's registry (24 hours), in the form a Basic login is. */
   createLoginSecret(instanceId: string, host: string): Promise<LoginSecret>
 }
@@ -125,6 +127,15 @@ export function enterpriseApi(
         () => repositoryInfo(response, repository),
         { 404: () => undefined },
       )
+    },
+    async publicAccess(instanceId) {
+      const response = await send('Reading the public access of the instance', 'GET', `/${instanceId}/endpoint-policy`)
+      return outcome('showInstanceEndpointPolicy', response, () => {
+        const body = parsedBody(response)
+        const state = isRecord(body) ? body.status : undefined
+        if (typeof state !== 'string') throw unexpectedBody(response, "an instance's public access", 'no status')
+        return cleanServerText(state)
+      })
     },
     async createLoginSecret(instanceId, host) {
       const response = await send(`Creating a temporary login to ${host}`, 'POST', `/${instanceId}/temp-credential`)

@@ -11,6 +11,7 @@ export function lazyEnterpriseApi(...args: Arguments): EnterpriseApi {
     namespaceExists: async (...given) => (await api()).namespaceExists(...given),
     createNamespace: async (...given) => (await api()).createNamespace(...given),
     showRepository: async (...given) => (await api()).showRepository(...given),
+    publicAccess: async (...given) => (await api()).publicAccess(...given),
     createLoginSecret: async (...given) => (await api()).createLoginSecret(...given),
   }
 }

@@ -20,6 +20,7 @@ export type SwrOperation =
   | 'createShare'
   | 'updateShare'
   | 'showInstance'
+  | 'showInstanceEndpointPolicy'
   | 'listInstances'
   | 'showInstanceNamespace'
   | 'createInstanceNamespace'
@@ -74,8 +75,9 @@ export const PERMISSIONS: Permission[] = [
   },
   {
     action: "SWR Enterprise Edition's instance read and list actions",
-    neededFor: 'the instance input (finding the instance, its status and address)',
-    operations: ['showInstance', 'listInstances'],
+    neededFor:
+      'the instance input (finding the instance, its status and address; on GitHub-hosted runners, its public access)',
+    operations: ['showInstance', 'listInstances', 'showInstanceEndpointPolicy'],
   },
   {
     action: "SWR Enterprise Edition's namespace read and create actions",

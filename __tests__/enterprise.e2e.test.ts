@@ -120,6 +120,16 @@ test('the instance found by name, with an IAM token', async () => {
   expect(result.outputs.registry).toBe(ADDRESS)
 })
 
+test("with an IAM user's password, the project ID comes with the token: no lookup", async () => {
+  addInstance()
+  const password = { iam_domain: 'demo', iam_user: 'demo-user', iam_password: 'demo-password-0001' }
+  const result = await run(password, {})
+
+  expect(result.exitCode).toBe(0)
+  expect(operations().slice(0, 2)).toEqual(['passwordToken 201', 'showInstance 200'])
+  expect(emulated.emulator.requests[1].target).toBe(`/v2/${PROJECT}/instances/${ID}`)
+})
+
 test('login: the temporary credential of the instance, accepted by its registry', async () => {
   addInstance()
   emulated.emulator.enterprise.namespaces.set(`${ID}/team`, { name: 'team', public: false })

@@ -15,7 +15,7 @@ describe('IAM', () => {
     const transport = scriptedTransport({ status: 201, headers: { 'x-subject-token': 'iam-token-0001' } })
     const masked: string[] = []
     const token = await iamApi(transport, IAM, 'cn-north-4', (secret) => masked.push(secret)).passwordToken(SIGN_IN)
-    expect(token).toBe('iam-token-0001')
+    expect(token).toEqual({ token: 'iam-token-0001' })
     expect(masked).toEqual(['iam-token-0001'])
     expect(transport.sent[0]).toMatchObject({
       method: 'POST',
@@ -44,9 +44,9 @@ describe('IAM', () => {
 
   it('an ID token is exchanged with X-Idp-Id; a refusal explains its claims', async () => {
     const ok = scriptedTransport({ status: 201, headers: { 'x-subject-token': 'fed-0001' } })
-    expect(await iamApi(ok, IAM, 'cn-north-4', () => {}).federatedToken('gh', 'a.b.c', "GitHub's ID token")).toBe(
-      'fed-0001',
-    )
+    expect(await iamApi(ok, IAM, 'cn-north-4', () => {}).federatedToken('gh', 'a.b.c', "GitHub's ID token")).toEqual({
+      token: 'fed-0001',
+    })
     expect(ok.sent[0].headers['X-Idp-Id']).toBe('gh')
     expect(ok.sent[0].operation).toBe("Exchanging GitHub's ID token through identity provider gh")
 

@@ -39,11 +39,11 @@ function services(swr: SwrApi = new InMemorySwr(), logIn?: MainServices['logIn']
               calls.push(`iam password ${signIn.user}`)
               const token = `iam-token-for-${signIn.user}`
               mask(token)
-              return token
+              return { token }
             },
             async federatedToken(idpId, idToken, tokenName) {
               calls.push(`iam federated ${idpId} ${idToken} (${tokenName})`)
-              return 'federated-token-0001'
+              return { token: 'federated-token-0001' }
             },
           },
           async githubIdToken(endpoint, audience) {

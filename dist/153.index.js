@@ -50,7 +50,17 @@ function subjectToken(response, mask) {
     const token = (0,_api_client_js__WEBPACK_IMPORTED_MODULE_0__/* .headerValue */ .Z)(response.headers['x-subject-token']);
     if (token)
         mask(token);
-    return (0,_api_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isSuccess */ .oJ)(response) && token ? token : undefined;
+    if (!(0,_api_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isSuccess */ .oJ)(response) || !token)
+        return undefined;
+    // The body's token.project.id saves Enterprise Edition a project lookup; taken only in its documented form.
+    let projectId;
+    try {
+        projectId = JSON.parse(response.body)?.token?.project?.id;
+    }
+    catch {
+        projectId = undefined;
+    }
+    return typeof projectId === 'string' && /^[0-9a-f]{32}$/.test(projectId) ? { token, projectId } : { token };
 }
 /**
  * IAM at the endpoint, issuing tokens scoped to the project named after the region; `mask` hides each token the

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { Account, IamUser } from './accounts.js'
 import { type Answer, headerText, type PublicRoute } from './gateway.js'
 import type { IdTokenIssuer } from './github.js'
+import { projectIdOf } from './enterprise.js'
 
 /** An IAM identity provider set up for GitHub's OpenID Connect ID tokens. */
 export interface IdentityProvider {
@@ -131,7 +132,12 @@ export class IamService {
   }
 
   private grant({ answer, account, token }: TokenGrant): Answer {
-    if (account && token) this.issuedTokens.set(token, account)
+    if (!account || !token) return answer
+    this.issuedTokens.set(token, account)
+    // IAM's answer names the project the token is scoped to, with its ID.
+    const owner = this.accounts.find((candidate) => candidate.name === account)
+    const body = answer.body as { token: { project: { name: string; id?: string } } }
+    if (owner) body.token.project.id = projectIdOf(owner, body.token.project.name)
     return answer
   }
 }

@@ -17,11 +17,17 @@ import { cleanServerText } from '../rules/server-text.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
+/** A token IAM issued, and the ID of the project it is scoped to when IAM's answer gives one. */
+export interface IamToken {
+  token: string
+  projectId?: string
+}
+
 export interface IamApi {
   /** A token for the IAM user, scoped to the region's project. */
-  passwordToken(signIn: PasswordSignIn): Promise<string>
+  passwordToken(signIn: PasswordSignIn): Promise<IamToken>
   /** A token for an OpenID Connect ID token (named for messages: "GitHub's ID token"), through the identity provider. */
-  federatedToken(idpId: string, idToken: string, tokenName: string): Promise<string>
+  federatedToken(idpId: string, idToken: string, tokenName: string): Promise<IamToken>
 }
 
 export function passwordTokenBody(signIn: PasswordSignIn, region: string): unknown {
@@ -49,10 +55,18 @@ export function idTokenClaims(idToken: string): IdTokenClaims {
 }
 
 /** The token of a successful answer, masked at once; undefined when IAM answered otherwise. */
-function subjectToken(response: ApiResponse, mask: (secret: string) => void): string | undefined {
+function subjectToken(response: ApiResponse, mask: (secret: string) => void): IamToken | undefined {
   const token = headerValue(response.headers['x-subject-token'])
   if (token) mask(token)
-  return isSuccess(response) && token ? token : undefined
+  if (!isSuccess(response) || !token) return undefined
+  // The body's token.project.id saves Enterprise Edition a project lookup; taken only in its documented form.
+  let projectId: unknown
+  try {
+    projectId = (JSON.parse(response.body) as { token?: { project?: { id?: unknown } } } | null)?.token?.project?.id
+  } catch {
+    projectId = undefined
+  }
+  return typeof projectId === 'string' && /^[0-9a-f]{32}$/.test(projectId) ? { token, projectId } : { token }
 }
 
 /**

@@ -40,7 +40,8 @@ export const clientServices: MainServices = {
       ),
       enterprise(credentials) {
         const authenticate = authenticator(credentials)
-        const given = inputs.enterprise?.projectId
+        // Given, or the one IAM scoped the run's token to.
+        const given = inputs.enterprise?.projectId ?? (credentials.kind === 'token' ? credentials.projectId : undefined)
         // Looked up once, and only when not given (input project_id, or HUAWEI_CLOUD_PROJECT_ID).
         let project: Promise<string> | undefined
         const projectId = () =>

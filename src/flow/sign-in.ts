@@ -24,18 +24,18 @@ export async function signedInCredentials(signIn: SignIn, services: SignInServic
     case 'instance':
       return services.instanceCredentials()
     case 'password':
-      return { kind: 'token', token: await services.iam.passwordToken(signIn), source: signIn.source }
+      return { kind: 'token', ...(await services.iam.passwordToken(signIn)), source: signIn.source }
     case 'oidc': {
       const idToken = await services.githubIdToken(signIn.idTokenEndpoint, signIn.audience)
       services.mask(idToken)
-      const token = await services.iam.federatedToken(signIn.idpId, idToken, "GitHub's ID token")
-      return { kind: 'token', token, source: signIn.source }
+      const issued = await services.iam.federatedToken(signIn.idpId, idToken, "GitHub's ID token")
+      return { kind: 'token', ...issued, source: signIn.source }
     }
     case 'oidc-file': {
       const idToken = services.idTokenFile(signIn.path)
       services.mask(idToken)
-      const token = await services.iam.federatedToken(signIn.idpId, idToken, `the ID token in ${signIn.path}`)
-      return { kind: 'token', token, source: signIn.source }
+      const issued = await services.iam.federatedToken(signIn.idpId, idToken, `the ID token in ${signIn.path}`)
+      return { kind: 'token', ...issued, source: signIn.source }
     }
   }
 }

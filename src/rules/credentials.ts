@@ -17,7 +17,12 @@ export const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 /** What SWR requests carry. */
 export type Credentials =
   | { kind: 'access-key'; accessKeyId: string; secretAccessKey: string; securityToken?: string; source: string }
-  | { kind: 'token'; token: string; source: string }
+  | {
+      kind: 'token'
+      token: string
+      source: string
+      /** The project the token is scoped to, when IAM said. */ projectId?: string
+    }
 
 export interface PasswordSignIn {
   kind: 'password'

@@ -1,4 +1,11 @@
-import { cloudDomain, endpointUrl, parseEndpoint, registryHost, swrApiUrl } from '../src/rules/endpoint.js'
+import {
+  cloudDomain,
+  endpointUrl,
+  parseEndpoint,
+  regionalSwrEndpoint,
+  registryHost,
+  swrApiUrl,
+} from '../src/rules/endpoint.js'
 
 describe('endpoints', () => {
   it.each([
@@ -61,5 +68,27 @@ describe('endpoints', () => {
     expect(endpointUrl(parseEndpoint('https://gw.example.com/swr/') as URL, '/v2/x').href).toBe(
       'https://gw.example.com/swr/v2/x',
     )
+  })
+})
+
+describe("SWR's address in another region", () => {
+  it("follows SWR's own regional address, to the target region's domain", () => {
+    expect(regionalSwrEndpoint(swrApiUrl('cn-north-4'), 'cn-north-4', 'ap-southeast-3')?.href).toBe(
+      'https://swr-api.ap-southeast-3.myhuaweicloud.com/',
+    )
+    expect(regionalSwrEndpoint(swrApiUrl('cn-north-4'), 'cn-north-4', 'eu-west-101')?.href).toBe(
+      'https://swr-api.eu-west-101.myhuaweicloud.eu/',
+    )
+  })
+
+  it("is not known for any other endpoint: an emulator, a gateway, a path prefix, another region's address", () => {
+    for (const endpoint of [
+      'http://127.0.0.1:8080',
+      'https://swr.example.com',
+      'https://swr-api.cn-north-4.myhuaweicloud.com/prefix',
+      'https://swr-api.cn-east-3.myhuaweicloud.com',
+    ]) {
+      expect(regionalSwrEndpoint(new URL(endpoint), 'cn-north-4', 'cn-east-3')).toBeUndefined()
+    }
   })
 })

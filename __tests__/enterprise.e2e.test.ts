@@ -77,6 +77,16 @@ test('steady state with the project ID given: one instance read and one read per
   expect(result.stdout).toContain(`Repository team/apps/api: exists; image ${ADDRESS}/team/apps/api`)
 })
 
+test('a dry run reads only, and says the namespace would be created', async () => {
+  addInstance()
+  const result = await run({ project_id: PROJECT, dry_run: 'true' })
+
+  expect(result.exitCode).toBe(0)
+  expect(operations()).toEqual(['showInstance 200', 'showInstanceRepository 404', 'showInstanceNamespace 404'])
+  expect(result.stdout).toContain('Namespace team: would be created')
+  expect(emulated.emulator.enterprise.namespaces.size).toBe(0)
+})
+
 test('an existing namespace is read, not created', async () => {
   addInstance()
   emulated.emulator.enterprise.namespaces.set(`${ID}/team`, { name: 'team', public: false })

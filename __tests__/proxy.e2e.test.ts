@@ -79,8 +79,8 @@ test("the proxy's user name and password go to the proxy, and are never shown", 
 })
 
 test('no_proxy naming the regional host sends the run around the proxy', async () => {
-  // Around the proxy the regional host is looked up and reached directly, which this machine cannot: the run fails
-  // with no answer, and the proxy was never asked.
+  // Around the proxy the regional host is looked up and reached directly, which the demo credentials cannot pass
+  // (and a machine without the internet cannot reach): the run fails, and the proxy was never asked.
   const run = await runAction(
     { ...INPUTS, max_attempts: '1', timeout_seconds: '5' },
     proxied({ no_proxy: '.myhuaweicloud.com' }),
@@ -88,7 +88,7 @@ test('no_proxy naming the regional host sends the run around the proxy', async (
 
   expect(proxy.connects).toEqual([])
   expect(run.exitCode).toBe(1)
-  expect(run.stdout).toContain(`no answer from ${REGIONAL_HOST}`)
+  expect(emulator.requests).toEqual([])
 })
 
 test('a loopback endpoint is reached directly, with https_proxy set', async () => {

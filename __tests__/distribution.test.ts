@@ -1,9 +1,10 @@
 // Sync rules and shares: the sync_to and share_with lines as checked, and the decisions of the flow against an
 // in-memory SWR, in each region. No process, no socket.
 import { ensureShares, ensureSync, type RegionalSwr } from '../src/flow/distribution.js'
-import { type EnsureRequest, ensureRepositories, type RepositoryResult } from '../src/flow/ensure.js'
+import { ensureRepositories } from '../src/flow/ensure.js'
 import { summaryModel } from '../src/flow/summary.js'
 import { parseShares, parseSyncTargets } from '../src/rules/distribution.js'
+import { ensureRequest as request, succeeded } from './helpers/ensure-request.js'
 import { InMemorySwr } from './helpers/in-memory-swr.js'
 
 const SOURCE = { region: 'cn-north-4', namespace: 'team' }
@@ -54,22 +55,6 @@ describe('share_with lines', () => {
   })
 })
 
-function request(overrides: Partial<EnsureRequest> = {}): EnsureRequest {
-  return {
-    namespace: 'team',
-    repositories: ['web'],
-    updateExisting: false,
-    dryRun: false,
-    registry: 'swr.cn-north-4.myhuaweicloud.com',
-    ...overrides,
-  }
-}
-
-const succeeded = (entry: RepositoryResult | { error: Error }): RepositoryResult => {
-  if ('error' in entry) throw entry.error
-  return entry
-}
-
 describe('the sync flow', () => {
   it('creates the target organization once for several repositories, in its own region', async () => {
     const api = new InMemorySwr()
@@ -92,7 +77,7 @@ describe('the sync flow', () => {
     api.addRepository('team', 'web')
     const outcomes = await ensureSync(
       api,
-      () => 'an IAM token is scoped to cn-north-4',
+      { swr: () => 'an IAM token is scoped to cn-north-4', ensured: new Map() },
       {
         namespace: 'team',
         sync: { targets: [{ region: 'cn-east-3', namespace: 'team' }], override: true },
@@ -129,6 +114,23 @@ describe('the sync flow', () => {
       { target: 'cn-east-3/team', action: 'exists' },
       { target: 'cn-south-1/team', action: 'created', copied: 2 },
     ])
+  })
+})
+
+describe('the tags copied for new rules', () => {
+  it('are read once for the repository, however many rules are new', async () => {
+    const api = new InMemorySwr()
+    api.addRepository('team', 'web', { num_images: 2 })
+    api.tags.set('team/web', ['v1', 'v2'])
+    const targets = [
+      { region: 'cn-east-3', namespace: 'team' },
+      { region: 'cn-south-1', namespace: 'team' },
+    ]
+
+    await ensureRepositories(api, request({ sync: { targets, override: false } }), () => new InMemorySwr())
+
+    expect(api.calls.filter((call) => call.startsWith('listTags'))).toEqual(['listTags team/web'])
+    expect(api.copies).toEqual(['team/web -> cn-east-3/team: v1,v2', 'team/web -> cn-south-1/team: v1,v2'])
   })
 })
 

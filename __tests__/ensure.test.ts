@@ -1,29 +1,9 @@
 // The ensure flow's decisions against an in-memory SWR: each row of the README's "Behaviour on re-runs and races",
 // the races, failures, dry run, settings and retention. No process, no socket.
-import {
-  type EnsureRequest,
-  ensureRepositories,
-  type RepositoryFailure,
-  type RepositoryResult,
-} from '../src/flow/ensure.js'
+import { ensureRepositories, type RepositoryFailure, type RepositoryResult } from '../src/flow/ensure.js'
 import { RequestError } from '../src/clients/request-error.js'
+import { ensureRequest as request, succeeded } from './helpers/ensure-request.js'
 import { InMemorySwr, refusal } from './helpers/in-memory-swr.js'
-
-function request(overrides: Partial<EnsureRequest> = {}): EnsureRequest {
-  return {
-    namespace: 'team',
-    repositories: ['web'],
-    updateExisting: false,
-    dryRun: false,
-    registry: 'swr.cn-north-4.myhuaweicloud.com',
-    ...overrides,
-  }
-}
-
-function succeeded(entry: RepositoryResult | RepositoryFailure): RepositoryResult {
-  if ('error' in entry) throw entry.error
-  return entry
-}
 
 function failed(entry: RepositoryResult | RepositoryFailure): Error {
   if (!('error' in entry)) throw new Error(`${entry.repository} did not fail`)

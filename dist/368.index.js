@@ -12,9 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _request_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9610);
 /* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8128);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9955);
 
 
-const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The entries of a list answer; SWR answers an empty list as [] or, at times, as nothing. */
 function listOf(response, what) {
     const body = response.body.trim() === '' ? [] : (0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedBody */ .IN)(response);
@@ -22,7 +23,7 @@ function listOf(response, what) {
         return [];
     if (!Array.isArray(body))
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .unexpectedBody */ .Eu)(response, what);
-    if (!body.every(isRecord))
+    if (!body.every(_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4))
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .unexpectedBody */ .Eu)(response, what, 'an entry is not an object');
     return body;
 }
@@ -54,7 +55,6 @@ function tags(response) {
 /** A share's deadline as SWR takes it: "forever", or the day's start in UTC, as terraform sends it. */
 const deadlineBody = (deadline) => (deadline === 'forever' ? deadline : `${deadline}T00:00:00Z`);
 function distributionApi(send) {
-    const repo = (namespace, repository) => `/v2/manage/namespaces/${namespace}/repos/${repository.replaceAll('/', '$')}`;
     // Shares live under "repositories", not "repos".
     const shared = (namespace, repository) => `/v2/manage/namespaces/${namespace}/repositories/${repository.replaceAll('/', '$')}/access-domains`;
     const created = () => 'created';
@@ -63,22 +63,22 @@ function distributionApi(send) {
     return {
         async listSyncRules(namespace, repository) {
             const name = `${namespace}/${repository}`;
-            const response = await send(`Reading the sync rules of ${name}`, 'GET', `${repo(namespace, repository)}/sync_repo`);
+            const response = await send(`Reading the sync rules of ${name}`, 'GET', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryPath */ .S)(namespace, repository)}/sync_repo`);
             return (0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .outcome */ .bu)('listSyncRules', response, () => syncRules(response));
         },
         async createSyncRule(namespace, repository, target, override) {
-            const response = await send(`Creating the rule syncing ${namespace}/${repository} to ${target.region}/${target.namespace}`, 'POST', `${repo(namespace, repository)}/sync_repo`, 
+            const response = await send(`Creating the rule syncing ${namespace}/${repository} to ${target.region}/${target.namespace}`, 'POST', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryPath */ .S)(namespace, repository)}/sync_repo`, 
             // syncAuto true: the rule copies every push from now on, as terraform creates it.
             { remoteRegionId: target.region, remoteNamespace: target.namespace, syncAuto: true, override });
             return (0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .outcome */ .bu)('createSyncRule', response, created, exists);
         },
         async listTags(namespace, repository, limit) {
             const query = new URLSearchParams({ offset: '0', limit: String(limit) });
-            const response = await send(`Reading the tags of ${namespace}/${repository}`, 'GET', `${repo(namespace, repository)}/tags?${query.toString()}`);
+            const response = await send(`Reading the tags of ${namespace}/${repository}`, 'GET', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryPath */ .S)(namespace, repository)}/tags?${query.toString()}`);
             return (0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .outcome */ .bu)('listTags', response, () => tags(response));
         },
         async syncImages(namespace, repository, target, override, imageTags) {
-            const response = await send(`Copying the images of ${namespace}/${repository} to ${target.region}/${target.namespace}`, 'POST', `${repo(namespace, repository)}/sync_images`, { remoteRegionId: target.region, remoteNamespace: target.namespace, override, imageTag: imageTags });
+            const response = await send(`Copying the images of ${namespace}/${repository} to ${target.region}/${target.namespace}`, 'POST', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryPath */ .S)(namespace, repository)}/sync_images`, { remoteRegionId: target.region, remoteNamespace: target.namespace, override, imageTag: imageTags });
             (0,_answers_js__WEBPACK_IMPORTED_MODULE_1__/* .outcome */ .bu)('syncImages', response, () => undefined);
         },
         async listShares(namespace, repository) {

@@ -27,9 +27,8 @@ __webpack_require__.r(__webpack_exports__);
 
 /** An instance ID is a UUID; anything else given for `instance` is its name. */
 const isInstanceId = (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
-const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function instanceOf(response, entry) {
-    const fields = isRecord(entry) ? entry : {};
+    const fields = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(entry) ? entry : {};
     const { id, name, status, access_address: address } = fields;
     if (typeof id !== 'string' || typeof name !== 'string' || typeof status !== 'string') {
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'an instance', 'no id, name or status');
@@ -64,10 +63,10 @@ function enterpriseApi(client, endpoint, authenticate, projectId) {
         for (let offset = 0; offset < MAX_INSTANCES; offset += PAGE) {
             const response = await send('Listing the instances', 'GET', `?limit=${PAGE}&offset=${offset}`);
             const listed = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('listInstances', response, () => (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response));
-            const instances = isRecord(listed) ? listed.instances : undefined;
+            const instances = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(listed) ? listed.instances : undefined;
             if (!Array.isArray(instances))
                 throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'a list of instances');
-            const found = instances.find((entry) => isRecord(entry) && entry.name === name);
+            const found = instances.find((entry) => (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(entry) && entry.name === name);
             if (found)
                 return { kind: 'found', instance: instanceOf(response, found) };
             if (instances.length < PAGE)
@@ -99,7 +98,7 @@ function enterpriseApi(client, endpoint, authenticate, projectId) {
             const response = await send('Reading the public access of the instance', 'GET', `/${instanceId}/endpoint-policy`);
             return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('showInstanceEndpointPolicy', response, () => {
                 const body = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response);
-                const state = isRecord(body) ? body.status : undefined;
+                const state = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body) ? body.status : undefined;
                 if (typeof state !== 'string')
                     throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, "an instance's public access", 'no status');
                 return (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(state);
@@ -113,7 +112,7 @@ function enterpriseApi(client, endpoint, authenticate, projectId) {
 }
 function repositoryInfo(response, repository) {
     const body = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response);
-    if (!isRecord(body))
+    if (!(0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body))
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, "a repository's details");
     const text = (value) => (typeof value === 'string' ? (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(value) : undefined);
     const count = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
@@ -128,7 +127,7 @@ function repositoryInfo(response, repository) {
 }
 function loginSecret(response, host) {
     const body = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response);
-    const { user_id: username, auth_token: password, expire_date: expires } = isRecord(body) ? body : {};
+    const { user_id: username, auth_token: password, expire_date: expires } = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body) ? body : {};
     if (typeof username !== 'string' || typeof password !== 'string') {
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'a temporary credential', 'no user_id or auth_token');
     }

@@ -15,7 +15,7 @@ exports.modules = {
 
 /** Tags copied when a rule is made for a repository that holds images: SWR's list answers at most this many. */
 const MAX_COPIED_TAGS = 100;
-async function ensureSync(api, regional, request, repository, state) {
+async function ensureSync(api, regions, request, repository, state) {
     const { sync, namespace, dryRun } = request;
     if (!sync)
         return undefined;
@@ -23,6 +23,9 @@ async function ensureSync(api, regional, request, repository, state) {
     const name = (target) => `${target.region}/${target.namespace}`;
     const listed = new Set(sync.targets.map(name));
     const outcomes = [];
+    // Read once for the repository, however many new rules copy its tags.
+    let tags;
+    const readTags = () => (tags ??= api.listTags(namespace, repository, MAX_COPIED_TAGS));
     for (const target of sync.targets) {
         if (existing.some((rule) => name(rule) === name(target))) {
             outcomes.push({ target: name(target), action: 'exists' });
@@ -33,12 +36,12 @@ async function ensureSync(api, regional, request, repository, state) {
             outcomes.push({ target: name(target), action: 'created', copied });
             continue;
         }
-        const organizationNote = await ensureTargetOrganization(regional, target);
+        const organizationNote = await ensureTargetOrganization(regions, target);
         await api.createSyncRule(namespace, repository, target, sync.override);
         outcomes.push({
             target: name(target),
             action: 'created',
-            copied: copied && (await copyImages(api, request, repository, target)),
+            copied: copied && (await copyImages(api, request, repository, target, await readTags())),
             organizationNote,
         });
     }
@@ -47,12 +50,8 @@ async function ensureSync(api, regional, request, repository, state) {
             outcomes.push({ target: name(rule), action: 'also' });
     return outcomes;
 }
-/** Per run (one RegionalSwr each), the target organizations made sure of: once however many repositories ask. */
-const ensuredTargets = new WeakMap();
 /** Creates the target's organization in its region when missing; the reason when that cannot be done. */
-function ensureTargetOrganization(regional, target) {
-    const ensured = ensuredTargets.get(regional) ?? new Map();
-    ensuredTargets.set(regional, ensured);
+function ensureTargetOrganization({ swr: regional, ensured }, target) {
     const key = `${target.region}/${target.namespace}`;
     let pending = ensured.get(key);
     if (!pending) {
@@ -64,8 +63,7 @@ function ensureTargetOrganization(regional, target) {
     return pending;
 }
 /** A rule copies only later pushes: the tags already in the repository are copied once, by a manual sync. */
-async function copyImages(api, request, repository, target) {
-    const tags = await api.listTags(request.namespace, repository, MAX_COPIED_TAGS);
+async function copyImages(api, request, repository, target, tags) {
     if (tags.length > 0)
         await api.syncImages(request.namespace, repository, target, !!request.sync?.override, tags);
     return tags.length;

@@ -3,7 +3,7 @@
 import { ApiClient } from '../../src/clients/api-client.js'
 import { authenticator } from '../../src/clients/authenticate.js'
 import { endpointUrl, swrApiUrl } from '../../src/rules/endpoint.js'
-import { repositoryPath } from '../../src/clients/swr/swr-api.js'
+import { repositoryPath } from '../../src/clients/swr/paths.js'
 
 export interface LiveAccount {
   region: string

@@ -37,6 +37,15 @@ export interface DistributionRequest {
 /** SWR in another region, for a sync target's organization; or why the run cannot reach it there. */
 export type RegionalSwr = (region: string) => SwrApi | string
 
+/**
+ * Other regions as one run reaches them: SWR there, and the target organizations made sure of so far (each once,
+ * however many repositories ask), with why one could not be.
+ */
+export interface OtherRegions {
+  swr: RegionalSwr
+  ensured: Map<string, Promise<string | undefined>>
+}
+
 /** Tags copied when a rule is made for a repository that holds images: SWR's list answers at most this many. */
 export const MAX_COPIED_TAGS = 100
 
@@ -48,7 +57,7 @@ export interface RepositoryState {
 
 export async function ensureSync(
   api: SwrApi,
-  regional: RegionalSwr,
+  regions: OtherRegions,
   request: DistributionRequest,
   repository: string,
   state: RepositoryState,
@@ -59,6 +68,9 @@ export async function ensureSync(
   const name = (target: SyncTarget) => `${target.region}/${target.namespace}`
   const listed = new Set(sync.targets.map(name))
   const outcomes: SyncOutcome[] = []
+  // Read once for the repository, however many new rules copy its tags.
+  let tags: Promise<string[]> | undefined
+  const readTags = () => (tags ??= api.listTags(namespace, repository, MAX_COPIED_TAGS))
   for (const target of sync.targets) {
     if (existing.some((rule) => name(rule) === name(target))) {
       outcomes.push({ target: name(target), action: 'exists' })
@@ -69,12 +81,12 @@ export async function ensureSync(
       outcomes.push({ target: name(target), action: 'created', copied })
       continue
     }
-    const organizationNote = await ensureTargetOrganization(regional, target)
+    const organizationNote = await ensureTargetOrganization(regions, target)
     await api.createSyncRule(namespace, repository, target, sync.override)
     outcomes.push({
       target: name(target),
       action: 'created',
-      copied: copied && (await copyImages(api, request, repository, target)),
+      copied: copied && (await copyImages(api, request, repository, target, await readTags())),
       organizationNote,
     })
   }
@@ -82,13 +94,8 @@ export async function ensureSync(
   return outcomes
 }
 
-/** Per run (one RegionalSwr each), the target organizations made sure of: once however many repositories ask. */
-const ensuredTargets = new WeakMap<RegionalSwr, Map<string, Promise<string | undefined>>>()
-
 /** Creates the target's organization in its region when missing; the reason when that cannot be done. */
-function ensureTargetOrganization(regional: RegionalSwr, target: SyncTarget): Promise<string | undefined> {
-  const ensured = ensuredTargets.get(regional) ?? new Map<string, Promise<string | undefined>>()
-  ensuredTargets.set(regional, ensured)
+function ensureTargetOrganization({ swr: regional, ensured }: OtherRegions, target: SyncTarget) {
   const key = `${target.region}/${target.namespace}`
   let pending = ensured.get(key)
   if (!pending) {
@@ -101,8 +108,13 @@ function ensureTargetOrganization(regional: RegionalSwr, target: SyncTarget): Pr
 }
 
 /** A rule copies only later pushes: the tags already in the repository are copied once, by a manual sync. */
-async function copyImages(api: SwrApi, request: DistributionRequest, repository: string, target: SyncTarget) {
-  const tags = await api.listTags(request.namespace, repository, MAX_COPIED_TAGS)
+async function copyImages(
+  api: SwrApi,
+  request: DistributionRequest,
+  repository: string,
+  target: SyncTarget,
+  tags: string[],
+) {
   if (tags.length > 0) await api.syncImages(request.namespace, repository, target, !!request.sync?.override, tags)
   return tags.length
 }

@@ -9,7 +9,7 @@ import { planRetention, type RetentionAction, type RetentionPlan } from './reten
 import { type SettingChange, settingsDrift, type SettingsWish, updateBody, withSettings } from './settings.js'
 import type { CreateRepositoryBody, SwrApi } from '../clients/swr/swr-api.js'
 import { ensureNamespace, namespaceMissing } from './organization.js'
-import type { RegionalSwr, ShareOutcome, SyncOutcome } from './distribution.js'
+import type { OtherRegions, RegionalSwr, ShareOutcome, SyncOutcome } from './distribution.js'
 import type { ShareWish, SyncWish } from '../rules/distribution.js'
 
 export interface EnsureRequest extends SettingsWish {
@@ -119,12 +119,13 @@ export async function ensureRepositories(
   request: EnsureRequest,
   regional: RegionalSwr = NO_OTHER_REGIONS,
 ): Promise<EnsureResult> {
+  const regions: OtherRegions = { swr: regional, ensured: new Map() }
   const namespace = namespaceStep(api, request.namespace, request.dryRun)
   // Each repository succeeds or fails on its own; the client bounds how many requests are in flight.
   const results = await Promise.all(
     request.repositories.map((repository) =>
       ensureOne(api, request, repository, namespace)
-        .then((result) => distribute(api, regional, request, result))
+        .then((result) => distribute(api, regions, request, result))
         .catch((error: unknown) => ({
           repository,
           error: error instanceof Error ? error : new Error(String(error)),
@@ -137,7 +138,7 @@ export async function ensureRepositories(
 /** Sync rules and shares, once the repository exists (or, in a dry run, would). */
 async function distribute(
   api: SwrApi,
-  regional: RegionalSwr,
+  regions: OtherRegions,
   request: EnsureRequest,
   result: RepositoryResult,
 ): Promise<RepositoryResult> {
@@ -147,7 +148,7 @@ async function distribute(
   const state = { created: result.created, images: result.created ? 0 : (result.info.num_images ?? 0) }
   // One after the other, on the connection the repository's read left open: side by side, the second would open a
   // connection of its own, which costs two round trips (TCP and TLS) to save one.
-  const sync = await ensureSync(api, regional, request, result.repository, state)
+  const sync = await ensureSync(api, regions, request, result.repository, state)
   const shares = await ensureShares(api, request, result.repository, state)
   return { ...result, ...(sync ? { sync } : {}), ...(shares ? { shares } : {}) }
 }

@@ -3,10 +3,9 @@
 // ID token, the metadata service) only for the sign-in that needs them, the Docker code only for a login.
 import { ApiClient } from '../clients/api-client.js'
 import { authenticator } from '../clients/authenticate.js'
-import type { IamApi } from '../clients/iam.js'
 import { readIdTokenFile } from '../clients/id-token-file.js'
 import { swrApi } from '../clients/swr/swr-api.js'
-import { lazyEnterpriseApi } from '../clients/swr/enterprise-lazy.js'
+import { loadedOnFirstUse } from '../clients/lazy.js'
 import { regionalSwrEndpoint } from '../rules/endpoint.js'
 import type { MainServices } from './main-step.js'
 
@@ -35,8 +34,9 @@ export const clientServices: MainServices = {
           return `the endpoint input is not SWR's regional address, so the address of ${region} is not known`
         return swrApi(client, endpoint, authenticator(credentials))
       },
-      iam: lazyIam(() =>
-        import('../clients/iam.js').then(({ iamApi }) => iamApi(client, inputs.iamEndpoint, inputs.region, mask)),
+      iam: loadedOnFirstUse(
+        () => import('../clients/iam.js').then(({ iamApi }) => iamApi(client, inputs.iamEndpoint, inputs.region, mask)),
+        { passwordToken: true, federatedToken: true },
       ),
       enterprise(credentials) {
         const authenticate = authenticator(credentials)
@@ -50,7 +50,20 @@ export const clientServices: MainServices = {
             : import('../clients/iam.js').then(({ projectIdOf }) =>
                 projectIdOf(client, inputs.iamEndpoint, inputs.region, authenticate),
               ))
-        return lazyEnterpriseApi(client, inputs.endpoint, authenticate, projectId)
+        return loadedOnFirstUse(
+          () =>
+            import('../clients/swr/enterprise-api.js').then(({ enterpriseApi }) =>
+              enterpriseApi(client, inputs.endpoint, authenticate, projectId),
+            ),
+          {
+            findInstance: true,
+            namespaceExists: true,
+            createNamespace: true,
+            showRepository: true,
+            publicAccess: true,
+            createLoginSecret: true,
+          },
+        )
       },
       async githubIdToken(endpoint, audience) {
         const { requestIdToken } = await import('../clients/github-id-token.js')
@@ -82,14 +95,4 @@ export const clientServices: MainServices = {
     const { logIn } = await import('./login.js')
     return logIn(...args)
   },
-}
-
-/** IAM's client, loaded on the first exchange. */
-function lazyIam(load: () => Promise<IamApi>): IamApi {
-  let iam: Promise<IamApi> | undefined
-  const loaded = () => (iam ??= load())
-  return {
-    passwordToken: async (signIn) => (await loaded()).passwordToken(signIn),
-    federatedToken: async (...args) => (await loaded()).federatedToken(...args),
-  }
 }

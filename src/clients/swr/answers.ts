@@ -22,6 +22,10 @@ export function outcome<T>(
   throw refusalOf(operation, response)
 }
 
+/** A JSON object: not null, not an array. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
 export function parsedBody(response: ApiResponse): unknown {
   try {
     return JSON.parse(response.body)

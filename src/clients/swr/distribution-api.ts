@@ -3,7 +3,8 @@
 // Each list answer is read into checked values here, once.
 import type { ApiResponse } from '../api-client.js'
 import { unexpectedBody } from '../request-error.js'
-import { outcome, parsedBody } from './answers.js'
+import { isRecord, outcome, parsedBody } from './answers.js'
+import { repositoryPath } from './paths.js'
 import type { ShareDeadline, ShareWish, SyncTarget } from '../../rules/distribution.js'
 
 export interface SyncRule extends SyncTarget {
@@ -36,9 +37,6 @@ export interface DistributionApi {
 }
 
 type Send = (operation: string, method: string, path: string, body?: unknown) => Promise<ApiResponse>
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The entries of a list answer; SWR answers an empty list as [] or, at times, as nothing. */
 function listOf(response: ApiResponse, what: string): Record<string, unknown>[] {
@@ -81,8 +79,6 @@ function tags(response: ApiResponse): string[] {
 const deadlineBody = (deadline: ShareDeadline) => (deadline === 'forever' ? deadline : `${deadline}T00:00:00Z`)
 
 export function distributionApi(send: Send): DistributionApi {
-  const repo = (namespace: string, repository: string) =>
-    `/v2/manage/namespaces/${namespace}/repos/${repository.replaceAll('/', '$')}`
   // Shares live under "repositories", not "repos".
   const shared = (namespace: string, repository: string) =>
     `/v2/manage/namespaces/${namespace}/repositories/${repository.replaceAll('/', '$')}/access-domains`
@@ -95,7 +91,7 @@ export function distributionApi(send: Send): DistributionApi {
       const response = await send(
         `Reading the sync rules of ${name}`,
         'GET',
-        `${repo(namespace, repository)}/sync_repo`,
+        `${repositoryPath(namespace, repository)}/sync_repo`,
       )
       return outcome('listSyncRules', response, () => syncRules(response))
     },
@@ -103,7 +99,7 @@ export function distributionApi(send: Send): DistributionApi {
       const response = await send(
         `Creating the rule syncing ${namespace}/${repository} to ${target.region}/${target.namespace}`,
         'POST',
-        `${repo(namespace, repository)}/sync_repo`,
+        `${repositoryPath(namespace, repository)}/sync_repo`,
         // syncAuto true: the rule copies every push from now on, as terraform creates it.
         { remoteRegionId: target.region, remoteNamespace: target.namespace, syncAuto: true, override },
       )
@@ -114,7 +110,7 @@ export function distributionApi(send: Send): DistributionApi {
       const response = await send(
         `Reading the tags of ${namespace}/${repository}`,
         'GET',
-        `${repo(namespace, repository)}/tags?${query.toString()}`,
+        `${repositoryPath(namespace, repository)}/tags?${query.toString()}`,
       )
       return outcome('listTags', response, () => tags(response))
     },
@@ -122,7 +118,7 @@ export function distributionApi(send: Send): DistributionApi {
       const response = await send(
         `Copying the images of ${namespace}/${repository} to ${target.region}/${target.namespace}`,
         'POST',
-        `${repo(namespace, repository)}/sync_images`,
+        `${repositoryPath(namespace, repository)}/sync_images`,
         { remoteRegionId: target.region, remoteNamespace: target.namespace, override, imageTag: imageTags },
       )
       outcome('syncImages', response, () => undefined)

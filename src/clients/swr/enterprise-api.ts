@@ -4,7 +4,7 @@
 import type { ApiClient, ApiResponse, Authenticate } from '../api-client.js'
 import { headerValue } from '../api-client.js'
 import { unexpectedBody } from '../request-error.js'
-import { outcome, parsedBody } from './answers.js'
+import { isRecord, outcome, parsedBody } from './answers.js'
 import { expiryOf, type LoginSecret } from './login-secret.js'
 import { endpointUrl, isRegistryHost } from '../../rules/endpoint.js'
 import { REGISTRY_PASSWORD, REGISTRY_USERNAME } from '../../rules/registry-login.js'
@@ -38,9 +38,6 @@ export interface EnterpriseApi {
 /** An instance ID is a UUID; anything else given for `instance` is its name. */
 export const isInstanceId = (value: string): boolean =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function instanceOf(response: ApiResponse, entry: unknown): Instance {
   const fields = isRecord(entry) ? entry : {}

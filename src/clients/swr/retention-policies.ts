@@ -1,6 +1,7 @@
 // SWR's image retention policies as its API has them: the body a policy is created or updated with (built from the
 // workflow's wish), and a listed policy read and checked at the boundary.
 import type { RetentionWish } from '../../rules/inputs.js'
+import { isRecord } from './answers.js'
 
 export interface TagSelector {
   kind: 'label' | 'regexp'
@@ -35,9 +36,6 @@ export function retentionBody(wish: RetentionWish): RetentionPolicyBody {
       : { template: 'date_rule', params: { days: String(wish.keepDays) } }
   return { algorithm: 'or', rules: [{ ...rule, tag_selectors: wish.keepTags.map(tagSelector) }] }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value)
 
 /** What is wrong with one listed policy, or nothing. Its id goes into a URL path, so it must be a whole number. */
 function policyProblem(value: unknown): string | undefined {

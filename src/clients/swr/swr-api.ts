@@ -9,7 +9,8 @@ import { readRetentionPolicies, type RetentionPolicy, type RetentionPolicyBody }
 import { expiryOf, type LoginSecret, readLoginSecret } from './login-secret.js'
 import { outcome, parsedBody, refusalOf } from './answers.js'
 import type { DistributionApi } from './distribution-api.js'
-import { lazyDistributionApi } from './distribution-lazy.js'
+import { loadedOnFirstUse } from '../lazy.js'
+import { repositoryPath } from './paths.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -57,11 +58,6 @@ export interface SwrApi extends DistributionApi {
   createLoginSecret(region: string, durationSeconds: number, host: string): Promise<LoginSecret>
 }
 
-/** In URL paths SWR writes a repository's "/" as "$" (sent as a literal "$"). */
-export function repositoryPath(namespace: string, repository: string): string {
-  return `/v2/manage/namespaces/${namespace}/repos/${repository.replaceAll('/', '$')}`
-}
-
 /** SWR's 404 names a missing organization with its own codes; any other 404 does not say which is missing. */
 export function namesOrganizationMissing(refusal: RequestError): boolean {
   const { code } = refusal.detail
@@ -101,7 +97,16 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
     client.send({ operation, method, url: endpointUrl(endpoint, path), body, authenticate, throttled: isThrottled })
   const nothing = () => undefined
   return {
-    ...lazyDistributionApi(send),
+    // Loaded only by a run with sync_to or share_with.
+    ...loadedOnFirstUse(() => import('./distribution-api.js').then(({ distributionApi }) => distributionApi(send)), {
+      listSyncRules: true,
+      createSyncRule: true,
+      listTags: true,
+      syncImages: true,
+      listShares: true,
+      createShare: true,
+      updateShare: true,
+    }),
     async showRepository(namespace, repository) {
       const response = await send(
         `Reading repository ${namespace}/${repository}`,

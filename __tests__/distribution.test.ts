@@ -139,8 +139,8 @@ describe('the share flow', () => {
     const api = new InMemorySwr()
     api.addRepository('team', 'web')
     api.shares.set('team/web', [
-      { account: 'partner', deadline: 'forever' },
-      { account: 'old', deadline: '2027-01-01' },
+      { account: 'partner', deadline: 'forever', description: '' },
+      { account: 'old', deadline: '2027-01-01', description: '' },
     ])
     return api
   }

@@ -8,7 +8,7 @@ import { useEmulator } from './helpers/emulated.js'
 
 const emulated = useEmulator()
 const ID = '3f2c1a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
-const ADDRESS = 'prod-registry.swr.cn-north-4.example.com'
+const ADDRESS = 'prod-registry.swr-ee.cn-north-4.myhuaweicloud.com'
 const PROJECT = projectIdOf(DEMO_ACCOUNT, 'cn-north-4')
 
 function addInstance(status: 'Running' | 'Unavailable' = 'Running') {

@@ -106,7 +106,7 @@ function enterpriseInputs(): Record<string, string> {
     id: INSTANCE_ID,
     name: 'prod-registry',
     status: 'Running',
-    access_address: 'prod-registry.swr.cn-north-4.example.com',
+    access_address: 'prod-registry.swr-ee.cn-north-4.myhuaweicloud.com',
   })
   return { instance: INSTANCE_ID, iam_endpoint: emulated.endpoint }
 }
@@ -151,6 +151,13 @@ describe('a 403 names the permission the failed operation needs', () => {
     createLoginSecret: () => (emulated.emulator.addRepository('team', 'web'), { login: 'true' }),
     listSyncRules: () => (emulated.emulator.addRepository('team', 'web'), { sync_to: 'cn-east-3' }),
     createSyncRule: () => ({ sync_to: 'cn-east-3' }),
+    // A rule whose override differs is made anew with update_existing: removed first.
+    deleteSyncRule: () => {
+      emulated.emulator.addRepository('team', 'web')
+      const rule = { remoteRegionId: 'cn-east-3', remoteNamespace: 'team', syncAuto: true, override: false }
+      emulated.emulator.syncRules.set('team/web', [rule])
+      return { sync_to: 'cn-east-3', sync_override: 'true', update_existing: 'true' }
+    },
     listTags: () => {
       emulated.emulator.addRepository('team', 'web', { num_images: 2 })
       emulated.emulator.tags.set('team/web', ['v1', 'v2'])

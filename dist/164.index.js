@@ -23,7 +23,6 @@ const PROJECT_ID = /^[0-9a-f]{32}$/;
 const BASIC_ONLY = {
     category: 'repositories in an instance are made by their first push, with no category',
     description: 'repositories in an instance are made by their first push; set a description once it exists',
-    registry: "the registry is the instance's own access address",
     retention_keep_last: 'retention policies of an instance are not managed by this action yet',
     retention_keep_days: 'retention policies of an instance are not managed by this action yet',
     retention_keep_tags: 'retention policies of an instance are not managed by this action yet',
@@ -58,7 +57,7 @@ function readEnterprise(read, env) {
     if (projectId && !PROJECT_ID.test(projectId)) {
         read.fail(`${projectFrom} ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(projectId)} is not a project ID: 32 hexadecimal digits, as IAM lists it.`);
     }
-    return { instance, projectId: projectId || undefined };
+    return { instance, projectId: projectId || undefined, registry: read.text('registry') || undefined };
 }
 
 

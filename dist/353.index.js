@@ -9,6 +9,8 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ensureInInstance: () => (/* binding */ ensureInInstance)
 /* harmony export */ });
+/* harmony import */ var _rules_endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8474);
+
 async function ensureInInstance(api, request) {
     const lookup = await api.findInstance(request.enterprise.instance);
     if (lookup.kind === 'missing') {
@@ -16,6 +18,9 @@ async function ensureInInstance(api, request) {
             '(its ID, or its name as the console shows it) and region.');
     }
     const { instance } = lookup;
+    const trusted = trustedAddress(instance, request);
+    if (trusted)
+        throw new Error(trusted);
     if (instance.state !== 'Running') {
         throw new Error(`Instance ${instance.name} is ${instance.state}, not Running: nothing can be pushed to it now. Wait until the ` +
             'console shows it Running, or check its billing if it is frozen.');
@@ -51,6 +56,25 @@ async function ensureInInstance(api, request) {
     }));
     const state = namespace ? await namespace.catch(() => 'unknown') : known;
     return { instance, result: { namespace: state === 'unknown' ? known : state, results }, warnings };
+}
+/**
+ * Why the instance's access address is not believed, if it is not: the login and every later push go there, so it
+ * must be under Huawei Cloud's domain of the region, or the host the input registry names (a custom domain).
+ */
+function trustedAddress(instance, request) {
+    const address = instance.accessAddress;
+    const { registry } = request.enterprise;
+    const domain = (0,_rules_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .cloudDomain */ .cE)(request.region);
+    if (registry) {
+        if (address === registry)
+            return undefined;
+        return (`Instance ${instance.name} gives its registry as ${address}, not ${registry} as the input registry says: ` +
+            'nothing is logged in to or pushed to an address the workflow did not name. Check the instance and the input.');
+    }
+    if (address.endsWith(`.${domain}`))
+        return undefined;
+    return (`Instance ${instance.name} gives its registry as ${address}, which is not under ${domain}: the action logs in ` +
+        'only to a registry of Huawei Cloud. If the instance uses a domain of its own, give it as the input registry.');
 }
 /** The namespace made sure of: read, and created when missing ("exists" after a race is confirmed by a read). */
 async function namespaceStep(api, instanceId, request) {

@@ -33,10 +33,13 @@ function instanceOf(response, entry) {
     if (typeof id !== 'string' || typeof name !== 'string' || typeof status !== 'string') {
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'an instance', 'no id, name or status');
     }
+    // The ID goes into every later path: only a UUID, never "../" or another path's part.
+    if (!isInstanceId(id))
+        throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'an instance', 'its id is not an instance ID (a UUID)');
     if (typeof address !== 'string' || !(0,_rules_endpoint_js__WEBPACK_IMPORTED_MODULE_4__/* .isRegistryHost */ .EV)(address)) {
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'an instance', 'its access_address is not a registry host');
     }
-    return { id, name: (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(name), state: (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(status), accessAddress: address };
+    return { id, name: (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(name, 64), state: (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(status, 40), accessAddress: address };
 }
 /** A "/" in a repository name travels as %2F, escaped once more for the path: %252F. */
 const repositorySegment = (repository) => encodeURIComponent(repository.replaceAll('/', '%2F'));
@@ -57,22 +60,36 @@ function enterpriseApi(client, endpoint, authenticate, projectId) {
     };
     const showInstance = async (id) => {
         const response = await send(`Reading instance ${id}`, 'GET', `/${id}`);
-        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('showInstance', response, () => ({ kind: 'found', instance: instanceOf(response, (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response)) }), { 404: () => ({ kind: 'missing' }) });
+        return (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('showInstance', response, () => {
+            const instance = instanceOf(response, (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response));
+            // An answer about another instance is not this one's: its address must not be logged in to.
+            if (instance.id !== id) {
+                throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, `instance ${id}`, `it describes another instance, ${instance.id}`);
+            }
+            return { kind: 'found', instance };
+        }, { 404: () => ({ kind: 'missing' }) });
     };
     const instanceNamed = async (name) => {
+        // Every page is read: two instances of one name must not be chosen between silently.
+        const found = [];
         for (let offset = 0; offset < MAX_INSTANCES; offset += PAGE) {
             const response = await send('Listing the instances', 'GET', `?limit=${PAGE}&offset=${offset}`);
             const listed = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .outcome */ .bu)('listInstances', response, () => (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .parsedBody */ .IN)(response));
             const instances = (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(listed) ? listed.instances : undefined;
             if (!Array.isArray(instances))
                 throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'a list of instances');
-            const found = instances.find((entry) => (0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(entry) && entry.name === name);
-            if (found)
-                return { kind: 'found', instance: instanceOf(response, found) };
+            for (const entry of instances) {
+                if ((0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(entry) && entry.name === name)
+                    found.push(instanceOf(response, entry));
+            }
             if (instances.length < PAGE)
                 break;
         }
-        return { kind: 'missing' };
+        if (found.length > 1) {
+            throw new Error(`${found.length} instances are named ${name}: ${found.map((instance) => instance.id).join(', ')}. Give the ` +
+                "input instance the ID of the one to use (the console shows it on the instance's page).");
+        }
+        return found[0] ? { kind: 'found', instance: found[0] } : { kind: 'missing' };
     };
     return {
         findInstance: (idOrName) => (isInstanceId(idOrName) ? showInstance(idOrName) : instanceNamed(idOrName)),
@@ -115,11 +132,14 @@ function repositoryInfo(response, repository) {
     if (!(0,_answers_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(body))
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, "a repository's details");
     const text = (value) => (typeof value === 'string' ? (0,_rules_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanServerText */ .Ct)(value) : undefined);
-    const count = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+    const count = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
     return {
         name: repository,
+        // ShowInstanceRepository's id, as Basic's brief info has one (docs/api-notes.md, "Enterprise Edition").
+        id: count(body.id),
         description: text(body.description),
-        num_images: count(body.artifact_count),
+        // Its tags, as Basic's num_images counts them: an artifact can carry several tags, or none.
+        num_images: count(body.tag_count),
         num_download: count(body.pull_count),
         created: text(body.created_at),
         updated: text(body.updated_at),

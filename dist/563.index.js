@@ -26,11 +26,17 @@ const UNREACHABLE = 'instance_credentials needs the metadata service of an ECS o
     "machine is not an ECS or BMS of Huawei Cloud, or this container does not share the host's network (run it with " +
     'the host network). Or sign in another way and set instance_credentials to false.';
 const NO_AGENCY = /Please configure Cloud Service Agency first/i;
+/**
+ * What the token path answers where no session token is needed: the Python SDK reads 404, 405 and 503 so, the Go SDK
+ * 404 and 405 (docs/api-notes.md, "Instance metadata").
+ */
+const NO_TOKEN_STATUSES = [404, 405, 503];
+const SESSION_TOKEN = /^[\x21-\x7e]{1,4096}$/;
 const ACCESS_KEY = /^[A-Za-z0-9]{8,128}$/;
 const SECRET = /^[\x21-\x7e]{8,1024}$/;
 const SECURITY_TOKEN = /^[A-Za-z0-9+/=_.-]{8,16384}$/;
 /** The agency's temporary access key, signed with its security token. */
-async function instanceCredentials(client, endpoint, mask) {
+async function instanceCredentials(client, endpoint, mask, now = Date.now) {
     const url = (path) => new URL(path, endpoint);
     const tokenAnswer = await client.send({
         operation: 'Asking the instance metadata service for a session token',
@@ -38,16 +44,19 @@ async function instanceCredentials(client, endpoint, mask) {
         url: url('/meta-data/latest/api/token'),
         authenticate: (request) => ({ ...request.headers, 'X-Metadata-Token-Ttl-Seconds': String(TOKEN_TTL_SECONDS) }),
         unreachable: UNREACHABLE,
+        // A service without a token endpoint answers one of these at once: asking again would not change it.
+        finalStatuses: NO_TOKEN_STATUSES,
     });
-    // 404 or 405: no token endpoint here, and none is needed (the SDKs read it so too).
     let sessionToken;
     if ((0,_api_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isSuccess */ .oJ)(tokenAnswer)) {
         sessionToken = tokenAnswer.body.trim();
-        if (!/^[\x21-\x7e]{1,4096}$/.test(sessionToken))
-            throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(tokenAnswer, 'a session token');
+        // Masked before it is checked, and never quoted: whatever came is treated as the secret it should be.
         mask(sessionToken);
+        if (!SESSION_TOKEN.test(sessionToken)) {
+            throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(tokenAnswer, 'a session token', 'it is empty, too long, or has characters no token has');
+        }
     }
-    else if (tokenAnswer.status !== 404 && tokenAnswer.status !== 405) {
+    else if (!NO_TOKEN_STATUSES.includes(tokenAnswer.status)) {
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requestError */ .Un)(tokenAnswer, () => metadataHint(tokenAnswer));
     }
     const keyAnswer = await client.send({
@@ -59,9 +68,13 @@ async function instanceCredentials(client, endpoint, mask) {
     });
     if (!(0,_api_client_js__WEBPACK_IMPORTED_MODULE_0__/* .isSuccess */ .oJ)(keyAnswer))
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requestError */ .Un)(keyAnswer, () => metadataHint(keyAnswer));
-    return readSecurityKey(keyAnswer, mask);
+    return readSecurityKey(keyAnswer, mask, now);
 }
-function readSecurityKey(response, mask) {
+/** A key the service hands out lasts about an hour; one that claims to last longer than this is not believed. */
+const MAX_KEY_LIFETIME_MS = 24 * 3600 * 1000;
+/** A key that expires sooner than this could expire while the run uses it. */
+const MIN_KEY_LIFETIME_MS = 60 * 1000;
+function readSecurityKey(response, mask, now) {
     let credential;
     try {
         credential = JSON.parse(response.body)?.credential;
@@ -69,9 +82,9 @@ function readSecurityKey(response, mask) {
     catch {
         credential = undefined;
     }
-    const { access, secret, securitytoken } = credential ?? {};
-    // Masked before they are checked: a check's message must never carry them.
-    for (const value of [secret, securitytoken])
+    const { access, secret, securitytoken, expires_at: expiresAt } = credential ?? {};
+    // Masked before they are checked, the key's ID too (as the input access_key_id is): no message may carry them.
+    for (const value of [access, secret, securitytoken])
         if (typeof value === 'string' && value.length >= 4)
             mask(value);
     const valid = typeof access === 'string' &&
@@ -84,6 +97,7 @@ function readSecurityKey(response, mask) {
         // The problem is named, not shown: the body holds the secrets.
         throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'a temporary access key ({"credential": {"access", "secret", "securitytoken", "expires_at"}})', 'its credential is missing, or not of a temporary access key’s form');
     }
+    checkExpiry(response, expiresAt, now());
     return {
         kind: 'access-key',
         accessKeyId: access,
@@ -91,6 +105,28 @@ function readSecurityKey(response, mask) {
         securityToken: securitytoken,
         source: 'the agency of this ECS or BMS (instance metadata)',
     };
+}
+/**
+ * The key's expires_at (e.g. "2026-12-04T03:18:44.382000Z"), read before the key is used: an expired key would be
+ * refused by SWR with a 401 that points at inputs the workflow never gave.
+ */
+function checkExpiry(response, expiresAt, now) {
+    const time = typeof expiresAt === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})$/.test(expiresAt);
+    const expiry = time ? Date.parse(expiresAt) : Number.NaN;
+    if (Number.isNaN(expiry)) {
+        throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'a temporary access key', 'its expires_at is missing or not a time');
+    }
+    const shown = new Date(expiry).toISOString();
+    if (expiry - now < MIN_KEY_LIFETIME_MS) {
+        throw new Error(`The instance metadata service gave a temporary access key that expired at ${shown} (or expires within a ` +
+            "minute): the instance's clock, or its metadata service, is wrong. Check the instance's time " +
+            "synchronisation, or restart the instance's metadata agent; then run the job again.");
+    }
+    if (expiry - now > MAX_KEY_LIFETIME_MS) {
+        throw new Error(`The instance metadata service gave a temporary access key that claims to last until ${shown}, more than 24 ` +
+            "hours from now, which no agency's key does: the instance's clock, or the service answering at the " +
+            'metadata address, is not what it should be. Check both before trusting this machine with credentials.');
+    }
 }
 /** What to do about a refusal of the metadata service. */
 function metadataHint(response) {

@@ -1,6 +1,6 @@
 // The emulator's automatic sync rules, manual syncs, tag lists and shares, after SWR's API reference and terraform
-// (docs/api-notes.md, "Image sync and sharing"). Where the reference documents no answer (creating a rule or a share
-// that exists), the emulator answers 409, and the action takes a 409 as "it exists".
+// (docs/api-notes.md, "Image sync and sharing"). A share that exists answers 409, as documented; for a rule that
+// exists, which the reference does not document, the emulator answers 409 too.
 import type { Account } from './accounts.js'
 import type { AccountRoute, Answer, RouteRequest } from './gateway.js'
 import { swrError, type SwrService } from './swr-service.js'
@@ -15,8 +15,10 @@ export interface SyncRuleRecord {
 export interface ShareRecord {
   access_domain: string
   permit: string
-  /** As it was sent: "forever" or a UTC time. */
+  /** As it was sent: "forever" or a UTC time (a test may set another form SWR answers in). */
   deadline: string
+  /** Set in the console; an update that leaves it out clears it, as SWR's default for it is empty. */
+  description?: string
 }
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
@@ -30,8 +32,10 @@ export class DistributionService {
   readonly syncRules = new Map<string, SyncRuleRecord[]>()
   readonly shares = new Map<string, ShareRecord[]>()
   readonly tags = new Map<string, string[]>()
-  /** Every manual sync: "team/web -> cn-east-3/team: v1,v2". */
+  /** Every manual sync: "team/web -> cn-east-3/team: v1,v2" (the tags copied). */
   readonly copies: string[] = []
+  /** Tags a manual sync answers as failed, with how many more syncs each fails in (Infinity: every one). */
+  readonly syncFailures = new Map<string, number>()
 
   constructor(private readonly swrFor: (region: string) => SwrService) {}
 
@@ -62,6 +66,17 @@ export class DistributionService {
       this.syncRules.set(key, [...rules, { remoteRegionId, remoteNamespace, syncAuto, override }])
       return { status: 200 }
     }),
+    this.route('DELETE', 'repos/:repository/sync_repo', 'deleteSyncRule', (key, body) => {
+      const { remoteRegionId, remoteNamespace } = body
+      const rules = this.syncRules.get(key) ?? []
+      const kept = rules.filter(
+        (rule) => rule.remoteRegionId !== remoteRegionId || rule.remoteNamespace !== remoteNamespace,
+      )
+      // terraform's delete reads this code as "already gone".
+      if (kept.length === rules.length) return swrError(400, 'SVCSTG.SWR.4001158', 'The sync rule does not exist')
+      this.syncRules.set(key, kept)
+      return { status: 200 }
+    }),
     this.route('POST', 'repos/:repository/sync_images', 'syncImages', (key, body) => {
       const { remoteRegionId, remoteNamespace, imageTag } = body
       const tags = Array.isArray(imageTag) ? imageTag : []
@@ -71,18 +86,34 @@ export class DistributionService {
       const held = this.tags.get(key) ?? []
       const unknown = tags.find((tag) => typeof tag !== 'string' || !held.includes(tag))
       if (unknown !== undefined) return swrError(404, 'SVCSTG.SWR.4040004', `Tag ${String(unknown)} not found`)
-      this.copies.push(`${key} -> ${remoteRegionId}/${remoteNamespace}: ${tags.join(',')}`)
-      return { status: 200 }
+      // The answer lists the tags that failed to copy (CreateManualImageSyncRepo's page, swr_02_0014).
+      const failed = (tags as string[]).filter((tag) => {
+        const left = this.syncFailures.get(tag) ?? 0
+        if (left > 0) this.syncFailures.set(tag, left - 1)
+        return left > 0
+      })
+      const copied = (tags as string[]).filter((tag) => !failed.includes(tag))
+      if (copied.length > 0) this.copies.push(`${key} -> ${remoteRegionId}/${remoteNamespace}: ${copied.join(',')}`)
+      return { status: 200, body: failed }
     }),
     this.route('GET', 'repos/:repository/tags', 'listTags', (key, _body, query) => {
+      // 100 by default, 1000 at most, and the total in Content-Range as "offset-count/total" (swr_02_0035).
       const offset = Number(query.get('offset') ?? 0)
       const limit = Number(query.get('limit') ?? 100)
-      const tags = (this.tags.get(key) ?? []).slice(offset, offset + limit)
-      return { status: 200, body: tags.map((tag, index) => ({ id: index + 1, Tag: tag, path: `${key}:${tag}` })) }
+      if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        return swrError(400, 'SVCSTG.SWR.4000001', 'limit must be 1 to 1000 and offset 0 or more')
+      }
+      const all = this.tags.get(key) ?? []
+      const tags = all.slice(offset, offset + limit)
+      return {
+        status: 200,
+        headers: { 'Content-Range': `${offset}-${tags.length}/${all.length}` },
+        body: tags.map((tag, index) => ({ id: offset + index + 1, Tag: tag, path: `${key}:${tag}` })),
+      }
     }),
     this.route('GET', 'repositories/:repository/access-domains', 'listShares', (key) => ({
       status: 200,
-      body: (this.shares.get(key) ?? []).map((share) => ({ ...share, description: '', status: true })),
+      body: (this.shares.get(key) ?? []).map((share) => ({ description: '', ...share, status: true })),
     })),
     this.route('POST', 'repositories/:repository/access-domains', 'createShare', (key, body) => {
       const { access_domain: account, permit, deadline } = body
@@ -106,11 +137,12 @@ export class DistributionService {
       (key, body, _query, params) => {
         const share = (this.shares.get(key) ?? []).find((candidate) => candidate.access_domain === params.account)
         if (!share) return swrError(404, 'SVCSTG.SWR.4040005', `No share with ${params.account}`)
-        const { permit, deadline } = body
+        const { permit, deadline, description } = body
         if (permit !== 'read' || typeof deadline !== 'string' || !DEADLINE.test(deadline)) {
           return swrError(400, 'SVCSTG.SWR.4000001', 'permit must be "read" and deadline "forever" or a UTC time')
         }
         share.deadline = deadline
+        share.description = typeof description === 'string' ? description : ''
         return { status: 200 }
       },
     ),

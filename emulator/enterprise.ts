@@ -44,7 +44,10 @@ export class EnterpriseService {
   /** By "instanceId/namespace". */
   readonly namespaces = new Map<string, EnterpriseNamespace>()
   /** By "instanceId/namespace/repository". */
-  readonly repositories = new Map<string, { artifact_count: number; description: string }>()
+  readonly repositories = new Map<
+    string,
+    { id: number; artifact_count: number; tag_count: number; description: string }
+  >()
 
   constructor(
     private readonly accounts: Account[],
@@ -63,7 +66,12 @@ export class EnterpriseService {
     if (!this.namespaces.has(`${instanceId}/${namespace}`)) throw new Error(`no namespace ${namespace} to push to`)
     const key = `${instanceId}/${namespace}/${repository}`
     const existing = this.repositories.get(key)
-    this.repositories.set(key, { artifact_count: (existing?.artifact_count ?? 0) + 1, description: '' })
+    this.repositories.set(key, {
+      id: existing?.id ?? this.repositories.size + 1,
+      artifact_count: (existing?.artifact_count ?? 0) + 1,
+      tag_count: (existing?.tag_count ?? 0) + 1,
+      description: '',
+    })
   }
 
   readonly routes: AccountRoute[] = [
@@ -116,10 +124,12 @@ export class EnterpriseService {
         return {
           status: 200,
           body: {
+            id: found.id,
             name: `${namespace}/${name}`,
             namespace_name: namespace,
             description: found.description,
             artifact_count: found.artifact_count,
+            tag_count: found.tag_count,
             pull_count: 0,
             created_at: '2026-01-01T00:00:00Z',
             updated_at: '2026-01-01T00:00:00Z',

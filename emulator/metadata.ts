@@ -9,6 +9,13 @@ export interface MetadataOptions {
   agency?: boolean
   /** The instance's metadata options require a session token (Huawei's "http_tokens: required"). */
   tokenRequired?: boolean
+  /**
+   * What the token path answers where no token is required: 404 (no such endpoint), 405, or 503; the SDKs take
+   * each as "no token needed" (docs/api-notes.md, "Instance metadata"). Default 404.
+   */
+  noTokenStatus?: 404 | 405 | 503
+  /** How long a key lasts from now, in ms (default an hour); a test sets a past or far-future expiry with it. */
+  keyLifetimeMs?: number
 }
 
 export class MetadataService {
@@ -39,7 +46,13 @@ export class MetadataService {
 
   private sessionToken(ttl: string | undefined): Answer {
     // An instance that does not require tokens has no token endpoint at all.
-    if (!this.options.tokenRequired) return { status: 404, body: 'Not Found' }
+    if (!this.options.tokenRequired) {
+      const status = this.options.noTokenStatus ?? 404
+      return {
+        status,
+        body: status === 503 ? 'Service Unavailable' : status === 405 ? 'Method Not Allowed' : 'Not Found',
+      }
+    }
     if (!ttl || !/^\d+$/.test(ttl)) return { status: 400, body: 'X-Metadata-Token-Ttl-Seconds is required' }
     const token = randomBytes(24).toString('base64url')
     this.sessionTokens.add(token)
@@ -59,7 +72,10 @@ export class MetadataService {
       securityToken: randomBytes(96).toString('base64'),
     }
     this.account.accessKeys.push(key)
-    const expires = new Date(Date.now() + 3600 * 1000).toISOString()
+    // Huawei's form: microseconds, in UTC.
+    const expires = new Date(Date.now() + (this.options.keyLifetimeMs ?? 3600 * 1000))
+      .toISOString()
+      .replace('Z', '000Z')
     return {
       status: 200,
       body: {

@@ -30,8 +30,9 @@ interface Outcomes {
   createLoginSecret: LoginSecret
   listSyncRules: SyncRule[]
   createSyncRule: Creation
+  deleteSyncRule: void
   listTags: string[]
-  syncImages: void
+  syncImages: string[]
   listShares: Share[]
   createShare: Creation
   updateShare: void
@@ -213,6 +214,17 @@ export class InMemorySwr implements SwrApi {
     })
   }
 
+  deleteSyncRule(namespace: string, repository: string, target: SyncTarget): Promise<void> {
+    const key = `${namespace}/${repository}`
+    return this.answer('deleteSyncRule', `${key} -> ${target.region}/${target.namespace}`, () => {
+      const rules = this.syncRules.get(key) ?? []
+      this.syncRules.set(
+        key,
+        rules.filter((rule) => rule.region !== target.region || rule.namespace !== target.namespace),
+      )
+    })
+  }
+
   listTags(namespace: string, repository: string): Promise<string[]> {
     const key = `${namespace}/${repository}`
     return this.answer('listTags', key, () => [...(this.tags.get(key) ?? [])])
@@ -220,7 +232,10 @@ export class InMemorySwr implements SwrApi {
 
   syncImages(namespace: string, repository: string, target: SyncTarget, _override: boolean, tags: string[]) {
     const entry = `${namespace}/${repository} -> ${target.region}/${target.namespace}`
-    return this.answer('syncImages', entry, () => void this.copies.push(`${entry}: ${tags.join(',')}`))
+    return this.answer('syncImages', entry, () => {
+      this.copies.push(`${entry}: ${tags.join(',')}`)
+      return []
+    })
   }
 
   listShares(namespace: string, repository: string): Promise<Share[]> {
@@ -233,18 +248,18 @@ export class InMemorySwr implements SwrApi {
     return this.answer('createShare', `${key} -> ${share.account}`, () => {
       const shares = this.shares.get(key) ?? []
       if (shares.some((existing) => existing.account === share.account)) return 'exists'
-      this.shares.set(key, [...shares, { ...share }])
+      this.shares.set(key, [...shares, { ...share, description: '' }])
       return 'created'
     })
   }
 
-  updateShare(namespace: string, repository: string, share: ShareWish): Promise<void> {
+  updateShare(namespace: string, repository: string, share: ShareWish, description: string): Promise<void> {
     const key = `${namespace}/${repository}`
     return this.answer('updateShare', `${key} -> ${share.account}`, () => {
       const shares = this.shares.get(key) ?? []
       this.shares.set(
         key,
-        shares.map((existing) => (existing.account === share.account ? { ...share } : existing)),
+        shares.map((existing) => (existing.account === share.account ? { ...share, description } : existing)),
       )
     })
   }

@@ -4,7 +4,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { request as httpsRequest } from 'node:https'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { ConnectionAgents } from './agents.js'
-import { type AttemptResult, isRetryableStatus, type RetryOptions, withRetries } from './retry.js'
+import { type AttemptResult, isRetryableStatus, MIN_ATTEMPT_MS, type RetryOptions, withRetries } from './retry.js'
 import { cleanServerText } from '../rules/server-text.js'
 import type { SignableRequest } from '../rules/signer.js'
 
@@ -38,6 +38,8 @@ export interface ApiRequest {
   unreachable?: string
   /** Headers of the operation's own, signed with the rest (Enterprise Edition's X-Project-Id). */
   headers?: Record<string, string>
+  /** Statuses this operation takes as its answer, never tried again (the metadata service's 503 at its token path). */
+  finalStatuses?: readonly number[]
 }
 
 export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' | 'now'> {
@@ -48,6 +50,11 @@ export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' |
   userAgent: string
   /** Connect straight to the host, never through https_proxy/HTTP_PROXY: for link-local services on the machine. */
   direct?: boolean
+  /**
+   * How long all the client's requests together may take, from its creation, tries and waits included: a service
+   * that must answer at once (the metadata service) cannot hold a run for longer, whatever its Retry-After says.
+   */
+  budgetMs?: number
 }
 
 /** Requests in flight at once: enough to overlap round trips, few enough not to be throttled. */
@@ -73,8 +80,13 @@ export class ApiClient {
   private readonly agents: ConnectionAgents
   private readonly limit: LimitFunction = pLimit(PARALLEL_REQUESTS)
 
+  /** When the budget is spent, if the client has one. */
+  private readonly deadline: number | undefined
+
   constructor(private readonly options: ApiClientOptions) {
     this.agents = new ConnectionAgents(options.userAgent)
+    const now = options.now ?? Date.now
+    this.deadline = options.budgetMs === undefined ? undefined : now() + options.budgetMs
   }
 
   private async agentFor(url: URL) {
@@ -90,12 +102,19 @@ export class ApiClient {
 
   private async sendNow(request: ApiRequest): Promise<ApiResponse> {
     const { operation, url } = request
-    const { maxAttempts, log, wait, random, now } = this.options
+    const { maxAttempts, log, wait, random, now = Date.now, budgetMs = 0 } = this.options
+    if (this.deadline !== undefined && now() + MIN_ATTEMPT_MS > this.deadline) {
+      throw new Error(
+        `${operation} failed: the ${budgetMs / 1000} s given to ${url.host} were spent before this request. ` +
+          (request.unreachable ?? unreachableHint('endpoint')),
+      )
+    }
     const result = await withRetries(() => this.attempt(request), {
       maxAttempts,
       wait,
       random,
       now,
+      deadline: this.deadline,
       onRetry: (failure, delay, next) =>
         log.info(
           `${operation}: ${failure}; trying again in ${(delay / 1000).toFixed(1)} s (attempt ${next} of ${maxAttempts})`,
@@ -112,16 +131,18 @@ export class ApiClient {
   /** One try: an answer, or why none came. Redirects are answers like any other: never followed. */
   private async attempt(request: ApiRequest): Promise<AttemptResult<ApiResponse>> {
     const { operation, method, url } = request
-    const { log, timeoutMs } = this.options
+    const { log } = this.options
     const target = `${method} ${url.pathname}${url.search}`
+    const timeoutMs = this.attemptTimeoutMs()
     try {
-      const { status, headers, body } = await this.exchange(request)
+      const { status, headers, body } = await this.exchange(request, timeoutMs)
       const response: ApiResponse = { operation, url: url.href, status, body, headers }
       log.debug(`${target} -> HTTP ${status}`)
       // Secrets removed before the cut, so that no part of one is ever left.
       if (status >= 300) log.debug(`Error body: ${cleanServerText(body, 4000)}`)
       const throttled = request.throttled?.(status, body) ?? false
-      if (!isRetryableStatus(status) && !throttled) return { kind: 'final', answer: response }
+      const final = request.finalStatuses?.includes(status) ?? false
+      if (final || (!isRetryableStatus(status) && !throttled)) return { kind: 'final', answer: response }
       const retryAfter = headerValue(headers['retry-after'])
       const failure = `HTTP ${status}${throttled ? ' (throttled)' : ''}`
       return { kind: 'retryable', answer: response, failure, retryAfter }
@@ -129,15 +150,25 @@ export class ApiClient {
       if (error instanceof AnswerTooLargeError) throw error
       const failure =
         error instanceof DeadlineError
-          ? `no complete answer within ${timeoutMs / 1000} s`
+          ? `no complete answer within ${Number((timeoutMs / 1000).toFixed(1))} s`
           : cleanServerText(describeNetworkError(error))
       log.debug(`${target} -> ${failure}`)
       return { kind: 'no-answer', failure }
     }
   }
 
+  /** One try's time: the client's own, or less when the budget has less left. */
+  private attemptTimeoutMs(): number {
+    const { timeoutMs, now = Date.now } = this.options
+    if (this.deadline === undefined) return timeoutMs
+    return Math.max(1, Math.min(timeoutMs, this.deadline - now()))
+  }
+
   /** Sends the request and reads the whole answer, within the time and size bounds. */
-  private async exchange({ operation, method, url, body, authenticate, headers: own }: ApiRequest): Promise<RawAnswer> {
+  private async exchange(
+    { operation, method, url, body, authenticate, headers: own }: ApiRequest,
+    timeoutMs: number,
+  ): Promise<RawAnswer> {
     const agent = await this.agentFor(url)
     const payload = body === undefined ? '' : JSON.stringify(body)
     // Host is set here so that a signature covers exactly the value sent.
@@ -161,7 +192,7 @@ export class ApiClient {
       const deadline = setTimeout(() => {
         expired = true
         fail(new DeadlineError())
-      }, this.options.timeoutMs)
+      }, timeoutMs)
       outgoing.on('error', fail)
       outgoing.on('response', (message) => {
         readBounded(message, () => new AnswerTooLargeError(operation, url.host)).then((text) => {

@@ -1,18 +1,23 @@
 // An OpenID Connect ID token kept in a file (a pod's projected service-account token; HUAWEICLOUD_SDK_ID_TOKEN_FILE),
 // read bounded and checked before any request.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { JWT } from '../rules/credentials.js'
+import { cleanServerText } from '../rules/server-text.js'
 
 /** A projected token is about 1 KiB; a file much larger is not one. */
 const MAX_TOKEN_BYTES = 64 * 1024
 
 /** The token in the file, or an error naming the file and what is wrong with it (never its content). */
 export function readIdTokenFile(path: string): string {
+  // The path comes from an input or the environment: shown as one clean line, never as given.
+  const shown = cleanServerText(path)
   let text: string
   try {
-    const descriptor = openSync(path, 'r')
+    // Opened without blocking: opening a FIFO nobody writes to would otherwise wait for ever. Only a regular file
+    // is read, and it is read at once.
+    const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
     try {
-      if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
+      if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' })
       const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1)
       const size = readSync(descriptor, buffer, 0, buffer.length, 0)
       if (size > MAX_TOKEN_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' })
@@ -27,18 +32,20 @@ export function readIdTokenFile(path: string): string {
         ? 'does not exist'
         : code === 'EFBIG'
           ? `is larger than ${MAX_TOKEN_BYTES / 1024} KiB, far more than an ID token`
-          : `cannot be read (${code ?? 'an error'})`
+          : code === 'ENOTFILE'
+            ? 'is not a regular file (a directory, FIFO, socket or device)'
+            : `cannot be read (${code ?? 'an error'})`
     throw new Error(
-      `The ID token file ${path} (id_token_file, or HUAWEICLOUD_SDK_ID_TOKEN_FILE) ${why}: give the path of the ` +
+      `The ID token file ${shown} (id_token_file, or HUAWEICLOUD_SDK_ID_TOKEN_FILE) ${why}: give the path of the ` +
         "workload's OpenID Connect token, e.g. a projected service-account token.",
       { cause: error },
     )
   }
   if (text === '')
-    throw new Error(`The ID token file ${path} is empty: it should hold one OpenID Connect ID token (a JWT).`)
+    throw new Error(`The ID token file ${shown} is empty: it should hold one OpenID Connect ID token (a JWT).`)
   if (!JWT.test(text)) {
     throw new Error(
-      `The ID token file ${path} does not hold an OpenID Connect ID token: a JWT is three base64url parts joined by ".".`,
+      `The ID token file ${shown} does not hold an OpenID Connect ID token: a JWT is three base64url parts joined by ".".`,
     )
   }
   return text

@@ -17,6 +17,12 @@ const UNREACHABLE =
   'the host network). Or sign in another way and set instance_credentials to false.'
 
 const NO_AGENCY = /Please configure Cloud Service Agency first/i
+/**
+ * What the token path answers where no session token is needed: the Python SDK reads 404, 405 and 503 so, the Go SDK
+ * 404 and 405 (docs/api-notes.md, "Instance metadata").
+ */
+const NO_TOKEN_STATUSES = [404, 405, 503]
+const SESSION_TOKEN = /^[\x21-\x7e]{1,4096}$/
 const ACCESS_KEY = /^[A-Za-z0-9]{8,128}$/
 const SECRET = /^[\x21-\x7e]{8,1024}$/
 const SECURITY_TOKEN = /^[A-Za-z0-9+/=_.-]{8,16384}$/
@@ -26,6 +32,7 @@ export async function instanceCredentials(
   client: Pick<ApiClient, 'send'>,
   endpoint: URL,
   mask: (secret: string) => void,
+  now: () => number = Date.now,
 ): Promise<Credentials> {
   const url = (path: string) => new URL(path, endpoint)
   const tokenAnswer = await client.send({
@@ -34,14 +41,18 @@ export async function instanceCredentials(
     url: url('/meta-data/latest/api/token'),
     authenticate: (request) => ({ ...request.headers, 'X-Metadata-Token-Ttl-Seconds': String(TOKEN_TTL_SECONDS) }),
     unreachable: UNREACHABLE,
+    // A service without a token endpoint answers one of these at once: asking again would not change it.
+    finalStatuses: NO_TOKEN_STATUSES,
   })
-  // 404 or 405: no token endpoint here, and none is needed (the SDKs read it so too).
   let sessionToken: string | undefined
   if (isSuccess(tokenAnswer)) {
     sessionToken = tokenAnswer.body.trim()
-    if (!/^[\x21-\x7e]{1,4096}$/.test(sessionToken)) throw unexpectedBody(tokenAnswer, 'a session token')
+    // Masked before it is checked, and never quoted: whatever came is treated as the secret it should be.
     mask(sessionToken)
-  } else if (tokenAnswer.status !== 404 && tokenAnswer.status !== 405) {
+    if (!SESSION_TOKEN.test(sessionToken)) {
+      throw unexpectedBody(tokenAnswer, 'a session token', 'it is empty, too long, or has characters no token has')
+    }
+  } else if (!NO_TOKEN_STATUSES.includes(tokenAnswer.status)) {
     throw requestError(tokenAnswer, () => metadataHint(tokenAnswer))
   }
   const keyAnswer = await client.send({
@@ -52,19 +63,24 @@ export async function instanceCredentials(
     unreachable: UNREACHABLE,
   })
   if (!isSuccess(keyAnswer)) throw requestError(keyAnswer, () => metadataHint(keyAnswer))
-  return readSecurityKey(keyAnswer, mask)
+  return readSecurityKey(keyAnswer, mask, now)
 }
 
-function readSecurityKey(response: ApiResponse, mask: (secret: string) => void): Credentials {
+/** A key the service hands out lasts about an hour; one that claims to last longer than this is not believed. */
+const MAX_KEY_LIFETIME_MS = 24 * 3600 * 1000
+/** A key that expires sooner than this could expire while the run uses it. */
+const MIN_KEY_LIFETIME_MS = 60 * 1000
+
+function readSecurityKey(response: ApiResponse, mask: (secret: string) => void, now: () => number): Credentials {
   let credential: Record<string, unknown> | undefined
   try {
     credential = (JSON.parse(response.body) as { credential?: Record<string, unknown> } | null)?.credential
   } catch {
     credential = undefined
   }
-  const { access, secret, securitytoken } = credential ?? {}
-  // Masked before they are checked: a check's message must never carry them.
-  for (const value of [secret, securitytoken]) if (typeof value === 'string' && value.length >= 4) mask(value)
+  const { access, secret, securitytoken, expires_at: expiresAt } = credential ?? {}
+  // Masked before they are checked, the key's ID too (as the input access_key_id is): no message may carry them.
+  for (const value of [access, secret, securitytoken]) if (typeof value === 'string' && value.length >= 4) mask(value)
   const valid =
     typeof access === 'string' &&
     ACCESS_KEY.test(access) &&
@@ -80,12 +96,40 @@ function readSecurityKey(response: ApiResponse, mask: (secret: string) => void):
       'its credential is missing, or not of a temporary access key’s form',
     )
   }
+  checkExpiry(response, expiresAt, now())
   return {
     kind: 'access-key',
     accessKeyId: access,
     secretAccessKey: secret,
     securityToken: securitytoken,
     source: 'the agency of this ECS or BMS (instance metadata)',
+  }
+}
+
+/**
+ * The key's expires_at (e.g. "2026-12-04T03:18:44.382000Z"), read before the key is used: an expired key would be
+ * refused by SWR with a 401 that points at inputs the workflow never gave.
+ */
+function checkExpiry(response: ApiResponse, expiresAt: unknown, now: number): void {
+  const time = typeof expiresAt === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})$/.test(expiresAt)
+  const expiry = time ? Date.parse(expiresAt as string) : Number.NaN
+  if (Number.isNaN(expiry)) {
+    throw unexpectedBody(response, 'a temporary access key', 'its expires_at is missing or not a time')
+  }
+  const shown = new Date(expiry).toISOString()
+  if (expiry - now < MIN_KEY_LIFETIME_MS) {
+    throw new Error(
+      `The instance metadata service gave a temporary access key that expired at ${shown} (or expires within a ` +
+        "minute): the instance's clock, or its metadata service, is wrong. Check the instance's time " +
+        "synchronisation, or restart the instance's metadata agent; then run the job again.",
+    )
+  }
+  if (expiry - now > MAX_KEY_LIFETIME_MS) {
+    throw new Error(
+      `The instance metadata service gave a temporary access key that claims to last until ${shown}, more than 24 ` +
+        "hours from now, which no agency's key does: the instance's clock, or the service answering at the " +
+        'metadata address, is not what it should be. Check both before trusting this machine with credentials.',
+    )
   }
 }
 

@@ -47,23 +47,32 @@ export interface RetryOptions {
   wait?: (ms: number) => Promise<void>
   random?: () => number
   now?: () => number
+  /**
+   * When every try must be over (a time from `now`): no wait or try is begun that could not end by then, whatever
+   * a server's Retry-After asks. Undefined: bounded by maxAttempts alone.
+   */
+  deadline?: number
 }
+
+/** The shortest try worth starting before a deadline. */
+export const MIN_ATTEMPT_MS = 500
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Runs attempts until one gives a final answer or max attempts are spent. */
 export async function withRetries<T>(
   attempt: (number: number) => Promise<AttemptResult<T>>,
-  { maxAttempts, onRetry, wait = sleep, random = Math.random, now = Date.now }: RetryOptions,
+  { maxAttempts, onRetry, wait = sleep, random = Math.random, now = Date.now, deadline }: RetryOptions,
 ): Promise<RetryResult<T>> {
   for (let number = 1; ; number++) {
     const result = await attempt(number)
     if (result.kind === 'final') return { answer: result.answer }
-    if (number >= maxAttempts) {
-      return result.kind === 'retryable' ? { answer: result.answer } : { failure: result.failure, attempts: number }
-    }
     const retryAfter = result.kind === 'retryable' ? result.retryAfter : undefined
     const delay = retryDelayMs(number, retryAfter, random(), now())
+    const tooLate = deadline !== undefined && now() + delay + MIN_ATTEMPT_MS > deadline
+    if (number >= maxAttempts || tooLate) {
+      return result.kind === 'retryable' ? { answer: result.answer } : { failure: result.failure, attempts: number }
+    }
     onRetry(result.failure, delay, number + 1)
     await wait(delay)
   }

@@ -14,6 +14,11 @@ const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '
 export function describeSync(outcome: SyncOutcome, dryRun: boolean): string {
   if (outcome.action === 'exists') return `${outcome.target} (exists)`
   if (outcome.action === 'also') return `${outcome.target} (not listed: left as is)`
+  if (outcome.action === 'differs') return `${outcome.target} (override ${outcome.was}; differs from sync_override)`
+  if (outcome.action === 'replaced') {
+    const done = dryRun ? 'would be made anew' : 'made anew'
+    return `${outcome.target} (${done} with override ${!outcome.was}, was ${outcome.was})`
+  }
   const images = plural(outcome.copied ?? 0, 'image')
   const copied = !outcome.copied ? '' : dryRun ? `; would copy ${images}` : `; ${images} copied`
   return `${outcome.target} (${dryRun ? 'would be created' : 'created'}${copied})`
@@ -46,6 +51,14 @@ export function distributionLines(
   if (entry.sync) {
     const described = entry.sync.map((outcome) => describeSync(outcome, dryRun)).join(', ')
     lines.push({ level: 'info', text: `Repository ${name}: synced to ${described}` })
+    for (const outcome of entry.sync.filter((candidate) => candidate.action === 'differs')) {
+      lines.push({
+        level: 'warning',
+        text:
+          `Repository ${name}: the rule syncing to ${outcome.target} has override ${outcome.was}, not ` +
+          `${!outcome.was} as sync_override says, and was left as it is. Set update_existing: true to make it anew.`,
+      })
+    }
     for (const outcome of entry.sync.filter((candidate) => candidate.organizationNote)) {
       lines.push({
         level: 'warning',

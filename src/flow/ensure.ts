@@ -9,7 +9,7 @@ import { planRetention, type RetentionAction, type RetentionPlan } from './reten
 import { type SettingChange, settingsDrift, type SettingsWish, updateBody, withSettings } from './settings.js'
 import type { CreateRepositoryBody, SwrApi } from '../clients/swr/swr-api.js'
 import { ensureNamespace, namespaceMissing } from './organization.js'
-import type { OtherRegions, RegionalSwr, ShareOutcome, SyncOutcome } from './distribution.js'
+import type { OtherRegions, Progress, RegionalSwr, ShareOutcome, SyncOutcome } from './distribution.js'
 import type { ShareWish, SyncWish } from '../rules/distribution.js'
 
 export interface EnsureRequest extends SettingsWish {
@@ -146,11 +146,19 @@ async function distribute(
   // Loaded only by a run that asks for sync rules or shares.
   const { ensureShares, ensureSync } = await import('./distribution.js')
   const state = { created: result.created, images: result.created ? 0 : (result.info.num_images ?? 0) }
-  // One after the other, on the connection the repository's read left open: side by side, the second would open a
-  // connection of its own, which costs two round trips (TCP and TLS) to save one.
-  const sync = await ensureSync(api, regions, request, result.repository, state)
-  const shares = await ensureShares(api, request, result.repository, state)
-  return { ...result, ...(sync ? { sync } : {}), ...(shares ? { shares } : {}) }
+  // What is done before a failure is said with it: a re-run then knows what it will find.
+  const progress: Progress = result.created && !request.dryRun ? ['created the repository'] : []
+  try {
+    // One after the other, on the connection the repository's read left open: side by side, the second would open
+    // a connection of its own, which costs two round trips (TCP and TLS) to save one.
+    const sync = await ensureSync(api, regions, request, result.repository, state, progress)
+    const shares = await ensureShares(api, request, result.repository, state, progress)
+    return { ...result, ...(sync ? { sync } : {}), ...(shares ? { shares } : {}) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (progress.length === 0) throw error
+    throw new Error(`${message} Before that, this run ${progress.join(', ')}.`, { cause: error })
+  }
 }
 
 function createdResult(repository: string, info: RepositoryInfo, retention?: RetentionAction): RepositoryResult {

@@ -5,6 +5,7 @@
 import type { EnterpriseApi, Instance } from '../clients/swr/enterprise-api.js'
 import type { EnterpriseWish } from '../rules/enterprise.js'
 import type { EnsureResult, NamespaceState, RepositoryFailure, RepositoryResult } from './ensure.js'
+import { cloudDomain } from '../rules/endpoint.js'
 
 export interface InstanceRequest {
   namespace: string
@@ -33,6 +34,8 @@ export async function ensureInInstance(api: EnterpriseApi, request: InstanceRequ
     )
   }
   const { instance } = lookup
+  const trusted = trustedAddress(instance, request)
+  if (trusted) throw new Error(trusted)
   if (instance.state !== 'Running') {
     throw new Error(
       `Instance ${instance.name} is ${instance.state}, not Running: nothing can be pushed to it now. Wait until the ` +
@@ -73,6 +76,28 @@ export async function ensureInInstance(api: EnterpriseApi, request: InstanceRequ
   )
   const state = namespace ? await namespace.catch((): NamespaceState => 'unknown') : known
   return { instance, result: { namespace: state === 'unknown' ? known : state, results }, warnings }
+}
+
+/**
+ * Why the instance's access address is not believed, if it is not: the login and every later push go there, so it
+ * must be under Huawei Cloud's domain of the region, or the host the input registry names (a custom domain).
+ */
+function trustedAddress(instance: Instance, request: InstanceRequest): string | undefined {
+  const address = instance.accessAddress
+  const { registry } = request.enterprise
+  const domain = cloudDomain(request.region)
+  if (registry) {
+    if (address === registry) return undefined
+    return (
+      `Instance ${instance.name} gives its registry as ${address}, not ${registry} as the input registry says: ` +
+      'nothing is logged in to or pushed to an address the workflow did not name. Check the instance and the input.'
+    )
+  }
+  if (address.endsWith(`.${domain}`)) return undefined
+  return (
+    `Instance ${instance.name} gives its registry as ${address}, which is not under ${domain}: the action logs in ` +
+    'only to a registry of Huawei Cloud. If the instance uses a domain of its own, give it as the input registry.'
+  )
 }
 
 /** The namespace made sure of: read, and created when missing ("exists" after a race is confirmed by a read). */

@@ -3,6 +3,7 @@
 // instance's agency gives a temporary access key through the instance's metadata service.
 import type { IamApi } from '../clients/iam.js'
 import type { Credentials, IdTokenEndpoint, SignIn } from '../rules/credentials.js'
+import { cleanServerText } from '../rules/server-text.js'
 
 export interface SignInServices {
   iam: IamApi
@@ -34,7 +35,8 @@ export async function signedInCredentials(signIn: SignIn, services: SignInServic
     case 'oidc-file': {
       const idToken = services.idTokenFile(signIn.path)
       services.mask(idToken)
-      const issued = await services.iam.federatedToken(signIn.idpId, idToken, `the ID token in ${signIn.path}`)
+      const shown = cleanServerText(signIn.path)
+      const issued = await services.iam.federatedToken(signIn.idpId, idToken, `the ID token in ${shown}`)
       return { kind: 'token', ...issued, source: signIn.source }
     }
   }

@@ -1,7 +1,8 @@
 // How a run signs in. One method per run, chosen by a fixed precedence: auth_token, then access keys (inputs,
 // then environment), then an IAM user's password, then OpenID Connect. A set of credentials is always taken
 // whole from one source, so an access key from one place is never paired with a secret from another.
-import { type InputName, SECRET_INPUTS } from './input-table.js'
+import { type InputName, quote, SECRET_INPUTS } from './input-table.js'
+import { cleanServerText } from './server-text.js'
 
 /** Where the runner lets a job with "permissions: id-token: write" ask for ID tokens. */
 export interface IdTokenEndpoint {
@@ -67,6 +68,8 @@ export const ENVIRONMENT_CONVENTIONS = [
 ] as const
 
 export const IDP_VARIABLE = 'HUAWEICLOUD_SDK_IDP_ID'
+/** An IAM identity provider's ID, its name: letters, digits, "_" and "-" in IAM's rule, "." allowed for safety. */
+const IDP_ID = /^[A-Za-z0-9._-]{1,64}$/
 /** Where Huawei's SDKs read an OpenID Connect ID token from. */
 export const ID_TOKEN_FILE_VARIABLE = 'HUAWEICLOUD_SDK_ID_TOKEN_FILE'
 
@@ -166,6 +169,14 @@ export function resolveSignIn(inputs: SignInInputs, env: Env, instance = false):
 
   const idpId = inputs.idp_id || env[IDP_VARIABLE]
   const tokenFile = inputs.id_token_file || env[ID_TOKEN_FILE_VARIABLE]
+  // Sent as the X-Idp-Id header and shown in the log: checked before either.
+  if (idpId && !IDP_ID.test(idpId)) {
+    const from = inputs.idp_id ? 'Input idp_id' : `The variable ${IDP_VARIABLE}`
+    return (
+      `${from} ${quote(idpId)} is not an identity provider's ID: 1 to 64 letters, digits, ".", "_" and "-", as ` +
+      'IAM\'s Identity Providers page shows it (e.g. "github-actions").'
+    )
+  }
   if (inputs.id_token_file && !idpId) {
     return (
       `Input id_token_file needs idp_id too (or ${IDP_VARIABLE}): give the ID of the IAM identity provider that ` +
@@ -179,7 +190,7 @@ export function resolveSignIn(inputs: SignInInputs, env: Env, instance = false):
         kind: 'oidc-file',
         idpId,
         path: tokenFile,
-        source: `OpenID Connect through identity provider ${idpId}, with the ID token in ${tokenFile} (${from})`,
+        source: `OpenID Connect through identity provider ${idpId}, with the ID token in ${cleanServerText(tokenFile)} (${from})`,
       },
     }
   }

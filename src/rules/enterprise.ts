@@ -7,6 +7,8 @@ export interface EnterpriseWish {
   instance: string
   /** The project ID the paths carry; looked up at IAM when not given. */
   projectId?: string
+  /** The input registry: the instance's registry host when it is not under Huawei Cloud's domain (a custom one). */
+  registry?: string
 }
 
 /** Where huaweicloud/auth-action and the SDKs leave the project ID. */
@@ -19,7 +21,6 @@ const PROJECT_ID = /^[0-9a-f]{32}$/
 const BASIC_ONLY = {
   category: 'repositories in an instance are made by their first push, with no category',
   description: 'repositories in an instance are made by their first push; set a description once it exists',
-  registry: "the registry is the instance's own access address",
   retention_keep_last: 'retention policies of an instance are not managed by this action yet',
   retention_keep_days: 'retention policies of an instance are not managed by this action yet',
   retention_keep_tags: 'retention policies of an instance are not managed by this action yet',
@@ -55,5 +56,5 @@ export function readEnterprise(read: InputReader, env: Record<string, string | u
   if (projectId && !PROJECT_ID.test(projectId)) {
     read.fail(`${projectFrom} ${quote(projectId)} is not a project ID: 32 hexadecimal digits, as IAM lists it.`)
   }
-  return { instance, projectId: projectId || undefined }
+  return { instance, projectId: projectId || undefined, registry: read.text('registry') || undefined }
 }

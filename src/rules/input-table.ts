@@ -1,5 +1,6 @@
 // Every input, declared once: its kind, whether it is a secret, and its default, which is action.yml's (a test
 // keeps the two equal). The checks of a kind are written once, here, with the messages that name the input.
+import { cleanServerText, SERVER_TEXT_LIMIT } from './server-text.js'
 
 export type InputKind =
   /** Free text, or text checked by a rule of its own (names, hosts, regions). */
@@ -77,9 +78,13 @@ export const SECRET_INPUTS = (Object.keys(INPUT_TABLE) as InputName[]).filter(
 /** An input's value as an error message shows it: quoted, escaped, and cut short when long. */
 export function quote(value: string): string {
   const limit = 100
-  return value.length > limit
-    ? `${JSON.stringify(value.slice(0, limit))}… (${value.length} characters)`
-    : JSON.stringify(value)
+  // JSON escapes line breaks and C0 controls; the cleaning takes what it leaves (C1 controls, U+2028, bidi
+  // overrides, "##[") and any secret.
+  const quoted =
+    value.length > limit
+      ? `${JSON.stringify(value.slice(0, limit))}… (${value.length} characters)`
+      : JSON.stringify(value)
+  return cleanServerText(quoted, 2 * SERVER_TEXT_LIMIT)
 }
 
 /** How inputs are read: text is '' when not given; boolean is undefined when not given, and throws when invalid. */

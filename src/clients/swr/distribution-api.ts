@@ -1,8 +1,10 @@
 // SWR's operations for where a repository's images go beyond it: automatic sync rules to other regions, a manual
 // sync of the tags it already holds, and shares with other accounts (docs/api-notes.md, "Image sync and sharing").
 // Each list answer is read into checked values here, once.
-import type { ApiResponse } from '../api-client.js'
+import { type ApiResponse, headerValue } from '../api-client.js'
 import { unexpectedBody } from '../request-error.js'
+import { cleanServerText } from '../../rules/server-text.js'
+import { NAMESPACE_RULE, nameProblem } from '../../rules/names.js'
 import { isRecord, outcome, parsedBody } from './answers.js'
 import { repositoryPath } from './paths.js'
 import type { ShareDeadline, ShareWish, SyncTarget } from '../../rules/distribution.js'
@@ -15,6 +17,8 @@ export interface Share {
   account: string
   /** "forever", or the last day as YYYY-MM-DD (SWR may answer a longer time; its date is what counts). */
   deadline: ShareDeadline
+  /** As the share has it, sent back on an update: SWR clears a description an update leaves out. */
+  description: string
 }
 
 export type Creation = 'created' | 'exists'
@@ -22,19 +26,24 @@ export type Creation = 'created' | 'exists'
 export interface DistributionApi {
   listSyncRules(namespace: string, repository: string): Promise<SyncRule[]>
   createSyncRule(namespace: string, repository: string, target: SyncTarget, override: boolean): Promise<Creation>
-  /** The tags of the repository, up to `limit`. */
-  listTags(namespace: string, repository: string, limit: number): Promise<string[]>
+  deleteSyncRule(namespace: string, repository: string, target: SyncTarget): Promise<void>
+  /** Every tag of the repository, page by page; more than `most` is refused before they are copied. */
+  listTags(namespace: string, repository: string, most: number): Promise<string[]>
+  /** Copies the tags' images; answers the tags SWR says failed to copy. */
   syncImages(
     namespace: string,
     repository: string,
     target: SyncTarget,
     override: boolean,
     tags: string[],
-  ): Promise<void>
+  ): Promise<string[]>
   listShares(namespace: string, repository: string): Promise<Share[]>
   createShare(namespace: string, repository: string, share: ShareWish): Promise<Creation>
-  updateShare(namespace: string, repository: string, share: ShareWish): Promise<void>
+  updateShare(namespace: string, repository: string, share: ShareWish, description: string): Promise<void>
 }
+
+/** Tags a page: SWR's largest (docs/api-notes.md, "Image sync and sharing"). */
+const TAG_PAGE = 1000
 
 type Send = (operation: string, method: string, path: string, body?: unknown) => Promise<ApiResponse>
 
@@ -47,32 +56,93 @@ function listOf(response: ApiResponse, what: string): Record<string, unknown>[] 
   return body
 }
 
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
+
 function syncRules(response: ApiResponse): SyncRule[] {
   return listOf(response, 'a list of sync rules').map(({ remoteRegionId, remoteNamespace, override }) => {
-    if (typeof remoteRegionId !== 'string' || typeof remoteNamespace !== 'string') {
-      throw unexpectedBody(response, 'a list of sync rules', 'a rule has no remoteRegionId or remoteNamespace')
+    // Checked as an input would be: a rule's ends are shown in the log and compared with sync_to.
+    if (
+      typeof remoteRegionId !== 'string' ||
+      !REGION.test(remoteRegionId) ||
+      typeof remoteNamespace !== 'string' ||
+      nameProblem(remoteNamespace, NAMESPACE_RULE) !== undefined
+    ) {
+      throw unexpectedBody(
+        response,
+        'a list of sync rules',
+        'a rule has no remoteRegionId or remoteNamespace, or one that is not a region or organization name',
+      )
     }
     return { region: remoteRegionId, namespace: remoteNamespace, override: override === true }
   })
 }
 
+/** A share's account as the console takes it; longer or stranger text is not an account. */
+const ACCOUNT = /^[\x21-\x7e]{1,64}$/
 const DEADLINE_DATE = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/
+/** A time with its zone (Z or an offset), which then decides the day in UTC. */
+const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/
+
+/**
+ * The last day of a share, in UTC, whatever form SWR answers it in: "forever", a date, a UTC time, a time with an
+ * offset ("2027-06-30T08:00:00+08:00"), or a time with none ("2027-06-30 00:00:00", taken as UTC, as terraform reads
+ * the first ten characters).
+ */
+export function deadlineOf(deadline: unknown): ShareDeadline | undefined {
+  if (deadline === 'forever') return 'forever'
+  if (typeof deadline !== 'string' || deadline.length > 40) return undefined
+  const date = DEADLINE_DATE.exec(deadline)?.[1]
+  if (!date) return undefined
+  if (!ZONED.test(deadline)) return date as ShareDeadline
+  const time = Date.parse(deadline.replace(' ', 'T'))
+  return Number.isNaN(time) ? undefined : (new Date(time).toISOString().slice(0, 10) as ShareDeadline)
+}
 
 function shares(response: ApiResponse): Share[] {
-  return listOf(response, 'a list of shares').map(({ access_domain: account, deadline }) => {
-    const date = typeof deadline === 'string' ? DEADLINE_DATE.exec(deadline)?.[1] : undefined
-    if (typeof account !== 'string' || (deadline !== 'forever' && !date)) {
+  return listOf(response, 'a list of shares').map(({ access_domain: account, deadline, description }) => {
+    const day = deadlineOf(deadline)
+    if (typeof account !== 'string' || !ACCOUNT.test(account) || !day) {
       throw unexpectedBody(response, 'a list of shares', 'a share has no access_domain, or a deadline that is no date')
     }
-    return { account, deadline: (deadline === 'forever' ? 'forever' : date) as ShareDeadline }
+    return {
+      account: cleanServerText(account),
+      deadline: day,
+      description: typeof description === 'string' ? description.slice(0, 1000) : '',
+    }
   })
 }
 
+/** A tag as registries take it: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-". */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+
 function tags(response: ApiResponse): string[] {
   return listOf(response, 'a list of tags').map(({ Tag: tag }) => {
-    if (typeof tag !== 'string') throw unexpectedBody(response, 'a list of tags', 'an entry has no Tag')
+    if (typeof tag !== 'string' || !TAG.test(tag)) {
+      throw unexpectedBody(response, 'a list of tags', 'an entry has no Tag, or one that is not a tag')
+    }
     return tag
   })
+}
+
+/** The total a list's Content-Range gives ("0-999/1500", with or without a unit); undefined without one. */
+export function totalOf(response: ApiResponse): number | undefined {
+  const range = headerValue(response.headers['content-range'])
+  const total = range === undefined ? undefined : /^(?:[a-z]+ )?\d+-\d+\/(\d{1,9})$/i.exec(range.trim())?.[1]
+  return total === undefined ? undefined : Number(total)
+}
+
+/** What a manual sync answers: the tags that failed to copy ([] when all were copied). */
+function failedTags(response: ApiResponse, sent: string[]): string[] {
+  const body = response.body.trim() === '' ? [] : parsedBody(response)
+  if (body === null) return []
+  if (!Array.isArray(body) || !body.every((tag) => typeof tag === 'string')) {
+    throw unexpectedBody(response, 'the list of tags that failed to sync')
+  }
+  // A tag that was not sent cannot have failed: such an answer is not believed.
+  if (!body.every((tag) => sent.includes(tag))) {
+    throw unexpectedBody(response, 'the list of tags that failed to sync', 'it names tags that were not sent')
+  }
+  return [...new Set(body)]
 }
 
 /** A share's deadline as SWR takes it: "forever", or the day's start in UTC, as terraform sends it. */
@@ -83,7 +153,8 @@ export function distributionApi(send: Send): DistributionApi {
   const shared = (namespace: string, repository: string) =>
     `/v2/manage/namespaces/${namespace}/repositories/${repository.replaceAll('/', '$')}/access-domains`
   const created = (): Creation => 'created'
-  // What SWR answers for a rule or share that exists is not documented; a 409 is taken as "it exists".
+  // A share that exists answers 409 (CreateRepoDomains' page); a rule that exists is not documented, and its 409 is
+  // taken the same way.
   const exists = { 409: (): Creation => 'exists' }
   return {
     async listSyncRules(namespace, repository) {
@@ -105,14 +176,39 @@ export function distributionApi(send: Send): DistributionApi {
       )
       return outcome('createSyncRule', response, created, exists)
     },
-    async listTags(namespace, repository, limit) {
-      const query = new URLSearchParams({ offset: '0', limit: String(limit) })
+    async deleteSyncRule(namespace, repository, target) {
       const response = await send(
-        `Reading the tags of ${namespace}/${repository}`,
-        'GET',
-        `${repositoryPath(namespace, repository)}/tags?${query.toString()}`,
+        `Removing the rule syncing ${namespace}/${repository} to ${target.region}/${target.namespace}`,
+        'DELETE',
+        `${repositoryPath(namespace, repository)}/sync_repo`,
+        { remoteRegionId: target.region, remoteNamespace: target.namespace },
       )
-      return outcome('listTags', response, () => tags(response))
+      outcome('deleteSyncRule', response, () => undefined)
+    },
+    async listTags(namespace, repository, most) {
+      // Pages of SWR's largest size, until Content-Range's total is read (docs/api-notes.md, "Image sync and
+      // sharing"); without one, until a page comes short.
+      const found: string[] = []
+      for (let page = 1; ; page++) {
+        const query = new URLSearchParams({ offset: String(found.length), limit: String(TAG_PAGE) })
+        const response = await send(
+          `Reading the tags of ${namespace}/${repository}${page > 1 ? ` (page ${page})` : ''}`,
+          'GET',
+          `${repositoryPath(namespace, repository)}/tags?${query.toString()}`,
+        )
+        const listed = outcome('listTags', response, () => tags(response))
+        const total = totalOf(response)
+        for (const tag of listed) if (!found.includes(tag)) found.push(tag)
+        if (found.length > most || (total ?? 0) > most) {
+          throw new Error(
+            `Repository ${namespace}/${repository} holds ${total ?? `more than ${most}`} tags, more than the ${most} ` +
+              'this action copies to a new sync target. Copy them with the console, or keep fewer tags (a retention ' +
+              'policy), then run the job again.',
+          )
+        }
+        const done = total === undefined ? listed.length < TAG_PAGE : found.length >= total
+        if (done || listed.length === 0) return found
+      }
     },
     async syncImages(namespace, repository, target, override, imageTags) {
       const response = await send(
@@ -121,7 +217,7 @@ export function distributionApi(send: Send): DistributionApi {
         `${repositoryPath(namespace, repository)}/sync_images`,
         { remoteRegionId: target.region, remoteNamespace: target.namespace, override, imageTag: imageTags },
       )
-      outcome('syncImages', response, () => undefined)
+      return outcome('syncImages', response, () => failedTags(response, imageTags))
     },
     async listShares(namespace, repository) {
       const response = await send(
@@ -140,12 +236,13 @@ export function distributionApi(send: Send): DistributionApi {
       )
       return outcome('createShare', response, created, exists)
     },
-    async updateShare(namespace, repository, share) {
+    async updateShare(namespace, repository, share, description) {
       const response = await send(
         `Updating the share of ${namespace}/${repository} with ${share.account}`,
         'PATCH',
-        `${shared(namespace, repository)}/${share.account}`,
-        { permit: 'read', deadline: deadlineBody(share.deadline) },
+        `${shared(namespace, repository)}/${encodeURIComponent(share.account)}`,
+        // The description as the share has it: left out, SWR would clear it.
+        { permit: 'read', deadline: deadlineBody(share.deadline), description },
       )
       outcome('updateShare', response, () => undefined)
     },

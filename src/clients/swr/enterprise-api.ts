@@ -45,10 +45,12 @@ function instanceOf(response: ApiResponse, entry: unknown): Instance {
   if (typeof id !== 'string' || typeof name !== 'string' || typeof status !== 'string') {
     throw unexpectedBody(response, 'an instance', 'no id, name or status')
   }
+  // The ID goes into every later path: only a UUID, never "../" or another path's part.
+  if (!isInstanceId(id)) throw unexpectedBody(response, 'an instance', 'its id is not an instance ID (a UUID)')
   if (typeof address !== 'string' || !isRegistryHost(address)) {
     throw unexpectedBody(response, 'an instance', 'its access_address is not a registry host')
   }
-  return { id, name: cleanServerText(name), state: cleanServerText(status), accessAddress: address }
+  return { id, name: cleanServerText(name, 64), state: cleanServerText(status, 40), accessAddress: address }
 }
 
 /** A "/" in a repository name travels as %2F, escaped once more for the path: %252F. */
@@ -80,21 +82,37 @@ export function enterpriseApi(
     return outcome<InstanceLookup>(
       'showInstance',
       response,
-      () => ({ kind: 'found', instance: instanceOf(response, parsedBody(response)) }),
+      () => {
+        const instance = instanceOf(response, parsedBody(response))
+        // An answer about another instance is not this one's: its address must not be logged in to.
+        if (instance.id !== id) {
+          throw unexpectedBody(response, `instance ${id}`, `it describes another instance, ${instance.id}`)
+        }
+        return { kind: 'found', instance }
+      },
       { 404: () => ({ kind: 'missing' }) },
     )
   }
   const instanceNamed = async (name: string): Promise<InstanceLookup> => {
+    // Every page is read: two instances of one name must not be chosen between silently.
+    const found: Instance[] = []
     for (let offset = 0; offset < MAX_INSTANCES; offset += PAGE) {
       const response = await send('Listing the instances', 'GET', `?limit=${PAGE}&offset=${offset}`)
       const listed = outcome('listInstances', response, () => parsedBody(response))
       const instances = isRecord(listed) ? listed.instances : undefined
       if (!Array.isArray(instances)) throw unexpectedBody(response, 'a list of instances')
-      const found = instances.find((entry) => isRecord(entry) && entry.name === name)
-      if (found) return { kind: 'found', instance: instanceOf(response, found) }
+      for (const entry of instances) {
+        if (isRecord(entry) && entry.name === name) found.push(instanceOf(response, entry))
+      }
       if (instances.length < PAGE) break
     }
-    return { kind: 'missing' }
+    if (found.length > 1) {
+      throw new Error(
+        `${found.length} instances are named ${name}: ${found.map((instance) => instance.id).join(', ')}. Give the ` +
+          "input instance the ID of the one to use (the console shows it on the instance's page).",
+      )
+    }
+    return found[0] ? { kind: 'found', instance: found[0] } : { kind: 'missing' }
   }
   return {
     findInstance: (idOrName) => (isInstanceId(idOrName) ? showInstance(idOrName) : instanceNamed(idOrName)),
@@ -145,11 +163,15 @@ function repositoryInfo(response: ApiResponse, repository: string): RepositoryIn
   const body = parsedBody(response)
   if (!isRecord(body)) throw unexpectedBody(response, "a repository's details")
   const text = (value: unknown) => (typeof value === 'string' ? cleanServerText(value) : undefined)
-  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)
+  const count = (value: unknown) =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined
   return {
     name: repository,
+    // ShowInstanceRepository's id, as Basic's brief info has one (docs/api-notes.md, "Enterprise Edition").
+    id: count(body.id),
     description: text(body.description),
-    num_images: count(body.artifact_count),
+    // Its tags, as Basic's num_images counts them: an artifact can carry several tags, or none.
+    num_images: count(body.tag_count),
     num_download: count(body.pull_count),
     created: text(body.created_at),
     updated: text(body.updated_at),

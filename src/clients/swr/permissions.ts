@@ -14,6 +14,7 @@ export type SwrOperation =
   | 'createLoginSecret'
   | 'listSyncRules'
   | 'createSyncRule'
+  | 'deleteSyncRule'
   | 'listTags'
   | 'syncImages'
   | 'listShares'
@@ -59,9 +60,10 @@ export const PERMISSIONS: Permission[] = [
     operations: ['listRetentions', 'createRetention', 'updateRetention', 'deleteRetention'],
   },
   {
-    action: "SWR's image sync actions (list and create automatic sync rules, sync images manually)",
-    neededFor: 'the sync_to input',
-    operations: ['listSyncRules', 'createSyncRule', 'syncImages'],
+    action: "SWR's image sync actions (list, create and delete automatic sync rules, sync images manually)",
+    neededFor:
+      'the sync_to input (a rule is deleted only to undo one this run made whose first copy failed, or to make one anew with update_existing)',
+    operations: ['listSyncRules', 'createSyncRule', 'deleteSyncRule', 'syncImages'],
   },
   {
     action: "SWR's image tag list action",

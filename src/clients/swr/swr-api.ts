@@ -101,6 +101,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
     ...loadedOnFirstUse(() => import('./distribution-api.js').then(({ distributionApi }) => distributionApi(send)), {
       listSyncRules: true,
       createSyncRule: true,
+      deleteSyncRule: true,
       listTags: true,
       syncImages: true,
       listShares: true,

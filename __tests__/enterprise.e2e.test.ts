@@ -1,6 +1,9 @@
 // SWR Enterprise Edition end to end: dist/index.js with the instance input against the emulator's instances, as a
 // runner runs it. Repositories appear on their first push (the emulator's `push`), so a run finds them or says the
 // first push creates them.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO_ACCOUNT, DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
 import { projectIdOf } from '../emulator/enterprise.js'
 import { runAction } from '../runner/run-action.js'
@@ -213,4 +216,134 @@ test('a namespace starting with a digit is accepted in an instance', async () =>
 
   expect(result.exitCode).toBe(0)
   expect(emulated.emulator.enterprise.namespaces.has(`${ID}/2024-team`)).toBe(true)
+})
+
+describe('answers of an instance, as the SDKs define them and trusting none', () => {
+  const OTHER_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
+  const withRepository = () => {
+    addInstance()
+    emulated.emulator.enterprise.namespaces.set(`${ID}/team`, { name: 'team', public: false })
+    emulated.emulator.enterprise.push(ID, 'team', 'web')
+  }
+
+  test("an existing repository's id is the one ShowInstanceRepository answers, and its count its tags", async () => {
+    withRepository()
+    const record = emulated.emulator.enterprise.repositories.get(`${ID}/team/web`)
+    if (!record) throw new Error('no repository')
+    Object.assign(record, { id: 4242, artifact_count: 1, tag_count: 3 })
+
+    const result = await run({ project_id: PROJECT })
+
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ id: '4242', num_images: '3' })
+  })
+
+  test.each([
+    ['ghcr.io', 'not under myhuaweicloud.com'],
+    ['registry.example.com', 'not under myhuaweicloud.com'],
+  ])("an access_address of %s is not believed: no login, nothing of the job's own replaced", async (address, why) => {
+    emulated.emulator.enterprise.addInstance({
+      id: ID,
+      name: 'prod-registry',
+      status: 'Running',
+      access_address: address,
+    })
+    emulated.emulator.enterprise.namespaces.set(`${ID}/team`, { name: 'team', public: false })
+    emulated.emulator.enterprise.push(ID, 'team', 'web')
+    const home = mkdtempSync(join(tmpdir(), 'swr-ee-home-'))
+    mkdirSync(join(home, '.docker'))
+    const config = JSON.stringify({ auths: { [address]: { auth: 'am9iOm93bg==' } } })
+    writeFileSync(join(home, '.docker', 'config.json'), config)
+
+    const result = await runAction(
+      {
+        namespace: 'team',
+        repository: 'web',
+        region: 'cn-north-4',
+        endpoint: emulated.endpoint,
+        instance: ID,
+        project_id: PROJECT,
+        login: 'true',
+      },
+      { env: DEMO_KEY_ENV, home },
+    )
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(`::error::Instance prod-registry gives its registry as ${address}, which is ${why}`)
+    expect(operations()).toEqual(['showInstance 200'])
+    expect(readFileSync(join(home, '.docker', 'config.json'), 'utf8')).toBe(config)
+  })
+
+  test('an instance on a domain of its own is taken when the input registry names it', async () => {
+    emulated.emulator.enterprise.addInstance({
+      id: ID,
+      name: 'prod-registry',
+      status: 'Running',
+      access_address: 'registry.corp.example',
+    })
+    const named = await run({ project_id: PROJECT, registry: 'registry.corp.example' })
+    expect(named.exitCode).toBe(0)
+    expect(named.outputs.image).toBe('registry.corp.example/team/web')
+
+    const other = await run({ project_id: PROJECT, registry: 'registry.other.example' })
+    expect(other.stdout).toContain(
+      '::error::Instance prod-registry gives its registry as registry.corp.example, not registry.other.example as the input registry says',
+    )
+  })
+
+  test('an answer about another instance is not followed', async () => {
+    addInstance()
+    const instance = emulated.emulator.enterprise.instances[0]
+    emulated.emulator.inject({
+      operation: 'showInstance',
+      times: 1,
+      fault: { status: 200, body: JSON.stringify({ ...instance, id: OTHER_ID }) },
+    })
+
+    const result = await run({ project_id: PROJECT })
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      `with a body that is not instance ${ID}: it describes another instance, ${OTHER_ID}`,
+    )
+    expect(operations()).toEqual(['showInstance 200'])
+  })
+
+  test('an instance ID that is not a UUID never goes into a path', async () => {
+    const instance = {
+      id: '../../other-project/instances/x',
+      name: 'prod-registry',
+      status: 'Running',
+      access_address: ADDRESS,
+    }
+    emulated.emulator.inject({
+      operation: 'listInstances',
+      times: 1,
+      fault: { status: 200, body: JSON.stringify({ instances: [instance], total: 1 }) },
+    })
+
+    const result = await run({ project_id: PROJECT, instance: 'prod-registry' })
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain('its id is not an instance ID (a UUID)')
+    expect(operations()).toEqual(['listInstances 200'])
+  })
+
+  test('two instances of one name are not chosen between: both IDs are named', async () => {
+    addInstance()
+    emulated.emulator.enterprise.addInstance({
+      id: OTHER_ID,
+      name: 'prod-registry',
+      status: 'Running',
+      access_address: ADDRESS,
+    })
+
+    const result = await run({ project_id: PROJECT, instance: 'prod-registry' })
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      `::error::2 instances are named prod-registry: ${ID}, ${OTHER_ID}. Give the input instance the ID of the one to use`,
+    )
+    expect(operations()).toEqual(['listInstances 200'])
+  })
 })

@@ -1,11 +1,12 @@
 // Signing in with the runner's own identity, end to end: the agency of an ECS (its metadata service, with and
 // without a session token, with no agency, or none at all), and an OpenID Connect ID token from a file.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
 import { runAction } from '../runner/run-action.js'
-import { errorOf, expectCleanEnding, expectNoSecretShown } from './helpers/action-log.js'
+import { errorOf, expectCleanEnding, expectNoSecretShown, maskedValues, visibleLog } from './helpers/action-log.js'
 import { type Emulated, useEmulator } from './helpers/emulated.js'
 
 const BASE = { namespace: 'team', repository: 'web', region: 'cn-north-4' }
@@ -215,6 +216,135 @@ describe('an OpenID Connect ID token from a file', () => {
   it('without idp_id names it', async () => {
     const result = await run(emulated.endpoint, { id_token_file: tokenFile(token()) }, {})
     expect(errorOf(result)).toMatch(/^Input id_token_file needs idp_id too/)
+    expect(emulated.emulator.requests).toEqual([])
+  })
+})
+
+describe('the metadata service, as the SDKs read it, trusting no answer', () => {
+  const operations = (emulated: Emulated) =>
+    emulated.emulator.requests.map((request) => `${request.operation} ${request.status}`)
+
+  describe.each([405, 503] as const)('where the token path answers %i', (status) => {
+    const emulated = useEmulator({ metadata: { agency: true, noTokenStatus: status } })
+
+    it('reads the key without a token, asking for one once', async () => {
+      const result = await onInstance(emulated)
+      expect(result.exitCode).toBe(0)
+      expect(operations(emulated).slice(0, 3)).toEqual([
+        `metadataToken ${status}`,
+        'metadataSecurityKey 200',
+        'showRepository 404',
+      ])
+    })
+  })
+
+  describe('with an agency', () => {
+    const emulated = useEmulator({ metadata: { agency: true, keyId: 'TEMPKEYID00000000001' } })
+
+    it("a Retry-After of 60 s does not hold the step: the sign-in's 5 s bound it", async () => {
+      emulated.emulator.inject({
+        operation: 'metadataSecurityKey',
+        times: 5,
+        fault: { status: 503, body: 'busy', headers: { 'Retry-After': '60' } },
+      })
+      const started = Date.now()
+      const result = await onInstance(emulated)
+      expect(Date.now() - started).toBeLessThan(6500)
+      expect(result.exitCode).toBe(1)
+      expect(errorOf(result)).toMatch(/temporary access key from the instance metadata service failed with HTTP 503/)
+      expect(swrRequests(emulated.emulator.requests)).toEqual([])
+    })
+
+    it("the agency's temporary access key ID is masked, as the input access_key_id is", async () => {
+      emulated.emulator.inject({
+        operation: 'showRepository',
+        times: 1,
+        fault: {
+          status: 403,
+          body: '{"errorCode":"SVCSTG.SWR.4039002","errorMessage":"Access key TEMPKEYID00000000001 may not read this"}',
+        },
+      })
+      const result = await onInstance(emulated)
+      expect(result.exitCode).toBe(1)
+      expect(maskedValues(result)).toContain('TEMPKEYID00000000001')
+      expectNoSecretShown(result, ['TEMPKEYID00000000001'])
+    })
+
+    it('a session token that is not one is refused without being quoted', async () => {
+      emulated.emulator.inject({
+        operation: 'metadataToken',
+        times: 1,
+        fault: { status: 200, body: 'SESSION-SECRET-0001 \u0007 with a bell and\nline' },
+      })
+      const result = await onInstance(emulated)
+      expect(result.exitCode).toBe(1)
+      expect(errorOf(result)).toMatch(
+        /with a body that is not a session token: it is empty, too long, or has characters/,
+      )
+      expect(visibleLog(result)).not.toContain('SESSION-SECRET-0001')
+    })
+  })
+
+  describe.each([
+    ['that has expired', -60_000, /expired at .*Check the instance's time synchronisation/],
+    ['that claims to last two days', 48 * 3600_000, /claims to last until .*more than 24 hours from now/],
+  ])('a key %s', (_case, keyLifetimeMs, message) => {
+    const emulated = useEmulator({ metadata: { agency: true, keyLifetimeMs } })
+
+    it('is refused with a message about the metadata service, and never sent to SWR', async () => {
+      const result = await onInstance(emulated)
+      expect(result.exitCode).toBe(1)
+      expect(errorOf(result)).toMatch(/^The instance metadata service gave a temporary access key /)
+      expect(errorOf(result)).toMatch(message)
+      expect(swrRequests(emulated.emulator.requests)).toEqual([])
+    })
+  })
+})
+
+describe('sign-in values from inputs and the environment are shown cleaned', () => {
+  const emulated = useEmulator()
+  const injected = /^::warning::injected/m
+
+  it.each([
+    [
+      'the input idp_id',
+      { idp_id: 'cce-pods\n::warning::injected' },
+      {},
+      /^Input idp_id "cce-pods\\n::warning::injected" is not an identity provider's ID/,
+    ],
+    [
+      'HUAWEICLOUD_SDK_IDP_ID',
+      {},
+      { HUAWEICLOUD_SDK_IDP_ID: 'cce-pods\n::warning::injected', HUAWEICLOUD_SDK_ID_TOKEN_FILE: '/tmp/token' },
+      /^The variable HUAWEICLOUD_SDK_IDP_ID "cce-pods\\n::warning::injected" is not an identity provider's ID/,
+    ],
+    [
+      'HUAWEICLOUD_SDK_ID_TOKEN_FILE',
+      {},
+      { HUAWEICLOUD_SDK_IDP_ID: 'cce-pods', HUAWEICLOUD_SDK_ID_TOKEN_FILE: '/tmp/no-such\n::warning::injected' },
+      /^The ID token file \/tmp\/no-such\\n::warning::injected \(id_token_file, or HUAWEICLOUD_SDK_ID_TOKEN_FILE\) does not exist/,
+    ],
+  ])(
+    '%s with a line break and a workflow command is refused before any request',
+    async (_from, inputs, env, message) => {
+      const result = await run(emulated.endpoint, inputs, env)
+      expect(result.exitCode).toBe(1)
+      expect(errorOf(result)).toMatch(message)
+      expect(result.stdout).not.toMatch(injected)
+      expect(emulated.emulator.requests).toEqual([])
+    },
+  )
+
+  it('an id_token_file that is a FIFO nobody writes to is refused at once, not waited on', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'swr-fifo-')), 'token')
+    execFileSync('mkfifo', [fifo])
+    const started = Date.now()
+    const result = await run(emulated.endpoint, { idp_id: 'cce-pods', id_token_file: fifo }, {})
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toContain(
+      `The ID token file ${fifo} (id_token_file, or HUAWEICLOUD_SDK_ID_TOKEN_FILE) is not a regular file`,
+    )
     expect(emulated.emulator.requests).toEqual([])
   })
 })

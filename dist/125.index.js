@@ -106,7 +106,7 @@ function parseShares(lines, today) {
             problems.push(`Input share_with has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: the share would end on or before today (${todayText}, UTC).`);
             continue;
         }
-        if (shares.some((share) => share.account === account)) {
+        if (shares.some((share) => share.account.toLowerCase() === account.toLowerCase())) {
             problems.push(`Input share_with lists the account ${account} more than once.`);
             continue;
         }

@@ -16,6 +16,8 @@ export interface MetadataOptions {
   noTokenStatus?: 404 | 405 | 503
   /** How long a key lasts from now, in ms (default an hour); a test sets a past or far-future expiry with it. */
   keyLifetimeMs?: number
+  /** The ID of the keys handed out (default a new one each time), for a test whose faults quote it. */
+  keyId?: string
 }
 
 export class MetadataService {
@@ -67,7 +69,7 @@ export class MetadataService {
       return { status: 401, body: { message: 'Please configure Cloud Service Agency first.' } }
     }
     const key = {
-      id: `TEMP${randomBytes(8).toString('hex').toUpperCase()}`,
+      id: this.options.keyId ?? `TEMP${randomBytes(8).toString('hex').toUpperCase()}`,
       secret: randomBytes(20).toString('base64url'),
       securityToken: randomBytes(96).toString('base64'),
     }

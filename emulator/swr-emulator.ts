@@ -40,6 +40,7 @@ export type Operation =
   | 'metadataSecurityKey'
   | 'listSyncRules'
   | 'createSyncRule'
+  | 'deleteSyncRule'
   | 'syncImages'
   | 'listTags'
   | 'listShares'
@@ -248,6 +249,11 @@ export class SwrEmulator {
 
   get copies(): string[] {
     return this.distribution.copies
+  }
+
+  /** Tags a manual sync answers as failed, with how many more syncs each fails in. */
+  get syncFailures(): Map<string, number> {
+    return this.distribution.syncFailures
   }
 
   addNamespace(name: string, owner?: Account): NamespaceRecord {

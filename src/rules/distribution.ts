@@ -117,7 +117,7 @@ export function parseShares(lines: string[], today: Date): ShareWish[] | string[
       problems.push(`Input share_with has ${quote(line)}: the share would end on or before today (${todayText}, UTC).`)
       continue
     }
-    if (shares.some((share) => share.account === account)) {
+    if (shares.some((share) => share.account.toLowerCase() === account.toLowerCase())) {
       problems.push(`Input share_with lists the account ${account} more than once.`)
       continue
     }

@@ -69,6 +69,23 @@ describe('the retry loop, with its waits recorded instead of slept', () => {
     return { result, waits, retries, attempts }
   }
 
+  it('with a deadline, begins no wait or try that could not end by then, whatever Retry-After asks', async () => {
+    let clock = 0
+    const tries: number[] = []
+    const answer = { kind: 'retryable', answer: 'busy', failure: 'HTTP 503', retryAfter: '60' } as const
+    const result = await withRetries(async (number) => (tries.push(number), answer), {
+      maxAttempts: 5,
+      wait: async (ms) => void (clock += ms),
+      random: () => 0,
+      now: () => clock,
+      deadline: 5000,
+      onRetry: () => undefined,
+    })
+    expect(result).toEqual({ answer: 'busy' })
+    expect(tries).toEqual([1])
+    expect(clock).toBe(0)
+  })
+
   it('returns a final answer at once', async () => {
     const { result, waits, attempts } = await runScript([final('ok')], 4)
     expect(result).toEqual({ answer: 'ok' })

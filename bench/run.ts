@@ -41,7 +41,7 @@ interface Scenario {
 const INSTANCE_ID = '3f2c1a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
 const ENTERPRISE_INPUTS = { instance: INSTANCE_ID, project_id: projectIdOf(DEMO_ACCOUNT, 'cn-north-4') }
 function seedInstance(emulator: SwrEmulator, pushed: boolean): void {
-  const address = 'bench.swr.cn-north-4.example.com'
+  const address = 'bench.swr-ee.cn-north-4.myhuaweicloud.com'
   emulator.enterprise.addInstance({ id: INSTANCE_ID, name: 'bench', status: 'Running', access_address: address })
   if (!pushed) return
   emulator.enterprise.namespaces.set(`${INSTANCE_ID}/${NAMESPACE}`, { name: NAMESPACE, public: false })
@@ -78,6 +78,21 @@ const scenarios: Scenario[] = [
     // The repository's read, its rules', its shares': over one connection, one after the other.
     lowerBoundRoundTrips: 3,
     lowerBoundRequests: 3,
+  },
+  {
+    name: 'a new sync target for a repository holding 1,500 tags',
+    repositories: ['web'],
+    actionInputs: { sync_to: 'cn-east-3' },
+    seed: (emulator) => {
+      emulator.addRepository(NAMESPACE, 'web', { num_images: 1500 })
+      emulator.tags.set(
+        `${NAMESPACE}/web`,
+        Array.from({ length: 1500 }, (_, index) => `v${index + 1}`),
+      )
+    },
+    // The repository, its rules, the new rule, two tag pages of 1000, two copies of 1000: one after the other.
+    lowerBoundRoundTrips: 7,
+    lowerBoundRequests: 7,
   },
   {
     name: 'Enterprise Edition, first run',

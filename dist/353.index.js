@@ -59,7 +59,8 @@ async function ensureInInstance(api, request) {
 }
 /**
  * Why the instance's access address is not believed, if it is not: the login and every later push go there, so it
- * must be under Huawei Cloud's domain of the region, or the host the input registry names (a custom domain).
+ * must be under Huawei Cloud's domain of the region, or the host the input registry names (a custom domain). See
+ * docs/api-notes.md, "Enterprise Edition".
  */
 function trustedAddress(instance, request) {
     const address = instance.accessAddress;

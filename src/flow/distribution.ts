@@ -1,6 +1,7 @@
 // Where a repository's images go beyond it, brought in line with sync_to and share_with: one read of its sync rules
 // and one of its shares (none for a repository this run created, which has neither), then only the writes needed.
-// Nothing that exists and is not listed is removed: it is reported.
+// Nothing that exists and is not listed is removed: it is reported. What SWR answers for copies and rules:
+// docs/api-notes.md, "Image sync and sharing".
 import type { Share } from '../clients/swr/distribution-api.js'
 import type { SwrApi } from '../clients/swr/swr-api.js'
 import type { ShareDeadline, ShareWish, SyncTarget, SyncWish } from '../rules/distribution.js'

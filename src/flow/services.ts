@@ -72,8 +72,9 @@ export const clientServices: MainServices = {
       idTokenFile: readIdTokenFile,
       async instanceCredentials() {
         const { instanceCredentials, METADATA_ENDPOINT } = await import('../clients/instance-metadata.js')
-        // Link-local and plain HTTP, never through a proxy; 3 s a try, as the SDKs allow, and 5 s for the whole
-        // sign-in, waits included, so that a machine where nothing answers (no ECS) fails within 5 s.
+        // Link-local and plain HTTP, never through a proxy; 3 s a try, as the SDKs allow (docs/api-notes.md,
+        // "Instance metadata"), and 5 s for the whole sign-in, waits included, so that a machine where nothing
+        // answers (no ECS) fails within 5 s.
         const metadata = new ApiClient({
           maxAttempts: 2,
           timeoutMs: 3000,

@@ -77,6 +77,10 @@ describe('a first run', () => {
       path: 'swr.cn-north-4.myhuaweicloud.com/team/apps/web',
       namespace_created: 'true',
       repository_created: 'true',
+      build_outputs: 'type=image,push=true,oci-mediatypes=false',
+      provenance: 'false',
+      sbom: 'false',
+      media_types: 'docker',
       domain_id: DEMO_ACCOUNT.domainId,
     })
     const info = JSON.parse(result.outputs.json)

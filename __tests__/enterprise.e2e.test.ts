@@ -54,6 +54,9 @@ test('a first run looks the project up, creates the namespace, and says the firs
     namespace_created: 'true',
     repository_created: 'false',
     category: '',
+    build_outputs: 'type=image,push=true',
+    provenance: '',
+    media_types: 'oci',
   })
   expect(JSON.parse(result.outputs.repositories)[0]).toMatchObject({ awaiting_first_push: true })
   expect(result.stdout).toContain('Namespace team: created')

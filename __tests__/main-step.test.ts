@@ -94,6 +94,7 @@ it('a first run: ensures, says what it did, writes the outputs, and closes the c
     'SWR https://swr-api.cn-north-4.myhuaweicloud.com (region cn-north-4), signing in with environment HUAWEI_CLOUD_ACCESS_KEY_ID',
     'Organization team: created',
     'Repository team/web: created; image swr.cn-north-4.myhuaweicloud.com/team/web',
+    "Build settings: Docker media types, no attestations (build_outputs=type=image,push=true,oci-mediatypes=false, provenance=false, sbom=false): SWR's shared edition refuses OCI images, and attestations make the build an OCI index.",
   ])
   expect(runner.outputs).toMatchObject({
     image: 'swr.cn-north-4.myhuaweicloud.com/team/web',

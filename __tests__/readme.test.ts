@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PERMISSIONS } from '../src/clients/swr/permissions.js'
+import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../runner/run-action.js'
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
@@ -89,4 +90,63 @@ it('the API notes name only files that exist, and the code points to the notes',
       points: true,
     })
   }
+})
+
+describe("the README's workflows", () => {
+  const metadata = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>
+    outputs: Record<string, unknown>
+  }
+  interface Step {
+    id?: string
+    uses?: string
+    with?: Record<string, unknown>
+  }
+  /** Every step of every YAML block: whole jobs, a list of steps, or one step. */
+  const steps = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap(([, block]) => {
+    const parsed = parse(block) as unknown
+    const found: Step[] = []
+    const visit = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(visit)
+      else if (value && typeof value === 'object') {
+        if ('uses' in value) found.push(value as Step)
+        Object.values(value).forEach(visit)
+      }
+    }
+    visit(parsed)
+    return found
+  })
+  const ours = steps.filter((step) => step.uses?.startsWith('OWNER/swr-ensure-repository@'))
+  const section = readme.slice(readme.indexOf('## Pushing images SWR takes'), readme.indexOf('## Several repositories'))
+
+  it('name only inputs the action declares', () => {
+    expect(ours.length).toBeGreaterThan(5)
+    for (const step of ours) {
+      for (const name of Object.keys(step.with ?? {}))
+        expect({ name, declared: name in metadata.inputs }).toEqual({ name, declared: true })
+    }
+  })
+
+  it('read only outputs the action declares', () => {
+    const read = [...readme.matchAll(/steps\.swr\.outputs\.(\w+)/g)].map((match) => match[1])
+    expect(read).toEqual(expect.arrayContaining(['build_outputs', 'provenance', 'sbom', 'image']))
+    for (const name of new Set(read))
+      expect({ name, declared: name in metadata.outputs }).toEqual({ name, declared: true })
+  })
+
+  it('build the push with the outputs, never with push: true, in the quick start and the push section', () => {
+    const builds = steps.filter((step) => step.uses?.startsWith('docker/build-push-action@'))
+    expect(builds.length).toBeGreaterThanOrEqual(2)
+    for (const build of builds) {
+      expect(build.with).toMatchObject({
+        outputs: '${{ steps.swr.outputs.build_outputs }}',
+        provenance: '${{ steps.swr.outputs.provenance }}',
+        sbom: '${{ steps.swr.outputs.sbom }}',
+      })
+      expect(build.with?.push).toBeUndefined()
+    }
+    expect(section).toContain("unknown: Invalid image, fail to parse 'manifest.json'")
+    expect(section).toContain('actions/attest-build-provenance')
+    expect(section).toContain('docker buildx imagetools create')
+  })
 })

@@ -111,7 +111,12 @@ describe('the job summary', () => {
       ],
     }
     const model = summaryModel(result, { ...context, retention: undefined })
-    expect(model.lead).toBe('Organization <code>team</code>: existed.')
+    expect(model.lead).toBe(
+      'Organization <code>team</code>: existed. Build with Docker media types and no attestations (<code>outputs: ' +
+        'type=image,push=true,oci-mediatypes=false</code>, <code>provenance: false</code>, <code>sbom: false</code>, ' +
+        "from this step's outputs): SWR&#39;s shared edition refuses OCI images, and attestations make the build an " +
+        'OCI index.',
+    )
     expect(model.tables[0].rows).toContainEqual(['Category', '&#60;b&#62;linux&#60;/b&#62;'])
     expect(model.tables[0].rows).toContainEqual(['Size', '1.5 KiB'])
     expect(model.tables[0].rows).toContainEqual(['Visibility', 'not given by SWR'])

@@ -46,7 +46,7 @@ export class EnterpriseService {
   /** By "instanceId/namespace/repository". */
   readonly repositories = new Map<
     string,
-    { id: number; artifact_count: number; tag_count: number; description: string }
+    { id: number; artifact_count: number; tag_count: number; tags?: Set<string>; description: string }
   >()
 
   constructor(
@@ -61,15 +61,17 @@ export class EnterpriseService {
     return record
   }
 
-  /** What a first `docker push` does: the namespace must exist; the repository appears. */
-  push(instanceId: string, namespace: string, repository: string): void {
+  /** What a push of a tag does (the emulated registry's, or a test's): the namespace must exist; the repository appears. */
+  push(instanceId: string, namespace: string, repository: string, tag = 'latest'): void {
     if (!this.namespaces.has(`${instanceId}/${namespace}`)) throw new Error(`no namespace ${namespace} to push to`)
     const key = `${instanceId}/${namespace}/${repository}`
     const existing = this.repositories.get(key)
+    const tags = new Set([...(existing?.tags ?? []), tag])
     this.repositories.set(key, {
       id: existing?.id ?? this.repositories.size + 1,
       artifact_count: (existing?.artifact_count ?? 0) + 1,
-      tag_count: (existing?.tag_count ?? 0) + 1,
+      tag_count: tags.size,
+      tags,
       description: '',
     })
   }
@@ -141,11 +143,11 @@ export class EnterpriseService {
       status: 200,
       body: { status: instance.publicAccess ?? 'Enable', ip_list: [] },
     })),
-    this.instanceRoute('POST', '/temp-credential', 'createInstanceTempCredential', (_instance, _request, account) => {
+    this.instanceRoute('POST', '/temp-credential', 'createInstanceTempCredential', (instance, _request, account) => {
       const username = `${account.name}@${randomBytes(6).toString('hex')}`
       const password = randomBytes(24).toString('base64url')
       const expiresAt = Date.now() + 24 * 3600 * 1000
-      this.secrets.push({ account: account.name, username, password, expiresAt })
+      this.secrets.push({ account: account.name, username, password, expiresAt, instanceId: instance.id })
       return {
         status: 201,
         body: {

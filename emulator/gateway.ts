@@ -162,7 +162,11 @@ export class Gateway {
     const code = errorCode(answer.body)
     if (code) entry.code = code
     const text =
-      answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+      answer.body === undefined
+        ? ''
+        : typeof answer.body === 'string' || Buffer.isBuffer(answer.body)
+          ? answer.body
+          : JSON.stringify(answer.body)
     response.writeHead(answer.status, {
       'Content-Type': 'application/json;charset=utf8',
       'Content-Length': Buffer.byteLength(text),
@@ -188,6 +192,9 @@ export class Gateway {
       params,
       region: named ?? this.options.region,
       body: parseJson(body),
+      raw: body,
+      method,
+      path: target.split('?', 1)[0],
       headers: request.headers,
       query: new URLSearchParams(queryOf(target)),
     })
@@ -221,8 +228,14 @@ interface MatchedRoute {
 
 /** The first route whose method and path match, with the path's parameters. */
 export function matchRoute(routes: Route[], method: string, target: string): MatchedRoute | undefined {
-  const segments = target.split('?', 1)[0].split('/')
+  const path = target.split('?', 1)[0]
+  const segments = path.split('/')
   for (const route of routes) {
+    if (route.pattern) {
+      const match = route.method === method ? route.pattern.exec(path) : null
+      if (match) return { route, params: { ...match.groups } }
+      continue
+    }
     const pattern = route.path.split('/')
     if (route.method !== method || pattern.length !== segments.length) continue
     const params: Record<string, string> = {}

@@ -6,6 +6,7 @@ import type { Account } from './accounts.js'
 
 export interface Answer {
   status: number
+  /** JSON, text, or bytes sent as they are (a registry's blobs). */
   body?: unknown
   headers?: Record<string, string>
 }
@@ -16,6 +17,11 @@ export interface RouteRequest {
   /** The region the request is for: the one its host names (swr-api.REGION...), else the emulator's. */
   region: string
   body: unknown
+  /** The body's bytes, as received. */
+  raw: Buffer
+  method: string
+  /** The path, without the query. */
+  path: string
   headers: IncomingHttpHeaders
   query: URLSearchParams
 }
@@ -24,6 +30,11 @@ interface RouteBase {
   method: string
   /** Segments to match exactly, or ":name" for any one non-empty segment. */
   path: string
+  /**
+   * Matched against the path instead of `path`, its named groups the params: for paths whose names hold "/" (a
+   * registry's repositories). `path` then only describes it.
+   */
+  pattern?: RegExp
   operation: string
 }
 

@@ -7,6 +7,7 @@ import { GithubStandIn, type GithubJob } from './github.js'
 import { IamService, type IdentityProvider } from './iam.js'
 import { type MetadataOptions, MetadataService } from './metadata.js'
 import { type LoginSecretRecord, RegistryService } from './registry.js'
+import { ImageRegistry } from './image-registry.js'
 import { RetentionService } from './retention.js'
 import { DistributionService } from './distribution.js'
 import { EnterpriseService } from './enterprise.js'
@@ -36,6 +37,13 @@ export type Operation =
   | 'githubIdToken'
   | 'createLoginSecret'
   | 'registryCheck'
+  | 'registryManifestRead'
+  | 'registryManifestPush'
+  | 'registryBlobRead'
+  | 'registryUploadStart'
+  | 'registryUploadChunk'
+  | 'registryUploadFinish'
+  | 'registryTags'
   | 'metadataToken'
   | 'metadataSecurityKey'
   | 'listSyncRules'
@@ -74,6 +82,11 @@ export interface EmulatorOptions {
   onAnswer?: (request: LoggedRequest) => void
   /** Serves an ECS's instance metadata service for the first account (its agency's temporary access keys). */
   metadata?: MetadataOptions
+  /**
+   * The registry host of the emulator's region, named in pull paths and CreateSecret's answer: "own address" for
+   * the emulator's own host and port, so that a login made for it and a client's push reach this emulated registry.
+   */
+  registry?: string
 }
 
 export class SwrEmulator {
@@ -90,16 +103,22 @@ export class SwrEmulator {
   private readonly iam: IamService
   private readonly githubStandIn: GithubStandIn
   private readonly registry: RegistryService
+  /** What registry clients push and pull: blobs, manifests, tags. */
+  readonly images: ImageRegistry
 
   constructor(options: EmulatorOptions = {}) {
     this.accounts = options.accounts ?? [DEMO_ACCOUNT]
     const region = options.region ?? 'cn-north-4'
-    this.swrOptions = { ...options, region, accounts: this.accounts }
-    this.swr = new SwrService(this.swrOptions)
+    const registryHost = () =>
+      options.registry === 'own address' ? this.url.replace(/^https?:\/\//, '') : (options.registry ?? '')
+    const ownRegion = { ...options, region, accounts: this.accounts }
+    this.swrOptions = ownRegion
+    this.swr = new SwrService({ ...ownRegion, registryHost: options.registry ? registryHost : undefined })
     this.retention = new RetentionService(this.swr)
     this.distribution = new DistributionService((named) => this.inRegion(named))
-    this.registry = new RegistryService(region)
+    this.registry = new RegistryService(region, options.registry ? registryHost : undefined)
     this.enterprise = new EnterpriseService(this.accounts, this.registry.secrets)
+    this.images = new ImageRegistry(this.registry, () => this.swr, this.distribution.tags, this.enterprise)
     this.githubStandIn = new GithubStandIn(options.github)
     this.iam = new IamService(this.accounts, options.identityProviders ?? [], this.githubStandIn.idTokens)
     this.gateway = new Gateway({
@@ -119,6 +138,7 @@ export class SwrEmulator {
         ...this.enterprise.routes,
         ...this.retention.routes,
         ...this.registry.routes,
+        ...this.images.routes,
         ...this.iam.routes,
         ...this.githubStandIn.routes,
         ...(options.metadata ? new MetadataService(this.accounts[0], options.metadata).routes : []),

@@ -52,6 +52,8 @@ export interface SwrServiceOptions {
   namespaceQuota?: number
   /** The documentation disagrees on 200 or 201 for a created repository; both are served. */
   createRepositoryStatus?: 200 | 201
+  /** The registry host of the region's pull paths; SWR's own for the region when not given. */
+  registryHost?: () => string
 }
 
 /** SWR writes a repository's "/" as "$" in paths. */
@@ -156,7 +158,7 @@ export class SwrService {
       num_images: 0,
       num_download: 0,
       url: '',
-      path: `swr.${region}.myhuaweicloud.com/${namespace}/${name}`,
+      path: `${this.options.registryHost?.() ?? `swr.${region}.myhuaweicloud.com`}/${namespace}/${name}`,
       internal_path: `swr.${region}.myhuaweicloud.internal/${namespace}/${name}`,
       created: now,
       updated: now,

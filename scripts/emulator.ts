@@ -1,7 +1,8 @@
 // `npm run emulator`: the SWR emulator on its own, until stopped, for trying the action from a shell or a workflow.
 // Options: --port (default 8080, or PORT; 0 for any free port), --region (else the region variables the action reads,
-// else cn-north-4), --quiet (no line per request). It prints the commands that run the action against it, each of
-// which works as printed from the project's root.
+// else cn-north-4), --registry (the registry host its paths and logins name, e.g. 127.0.0.1:8080, its own address,
+// so that a client such as skopeo pushes to it over plain HTTP), --quiet (no line per request). It prints the
+// commands that run the action against it, each of which works as printed from the project's root.
 import { parseArgs } from 'node:util'
 import { DEMO_ACCOUNT, SwrEmulator } from '../emulator/swr-emulator.js'
 import { REGION_VARIABLES } from '../src/rules/inputs.js'
@@ -10,6 +11,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     region: { type: 'string' },
+    registry: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   },
 })
@@ -24,8 +26,14 @@ if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(region)) {
   process.exit(2)
 }
 
+if (values.registry !== undefined && !/^[a-z0-9.-]+(?::\d{1,5})?$/.test(values.registry)) {
+  console.error(`--registry ${JSON.stringify(values.registry)} is not a registry host: e.g. 127.0.0.1:8080.`)
+  process.exit(2)
+}
+
 const emulator = new SwrEmulator({
   region,
+  registry: values.registry,
   requestIds: true,
   onAnswer: values.quiet
     ? undefined
@@ -49,7 +57,10 @@ try {
 const [key] = DEMO_ACCOUNT.accessKeys
 const [user] = DEMO_ACCOUNT.users ?? []
 console.log(`SWR emulator for region ${region} listening on ${url}. In another shell, from the project's root:`)
-console.log(`export INPUT_NAMESPACE=demo-team INPUT_REPOSITORY=web INPUT_REGION=${region} INPUT_ENDPOINT=${url}`)
+const registryInput = values.registry ? ` INPUT_REGISTRY=${values.registry}` : ''
+console.log(
+  `export INPUT_NAMESPACE=demo-team INPUT_REPOSITORY=web INPUT_REGION=${region} INPUT_ENDPOINT=${url}${registryInput}`,
+)
 console.log('# then sign in one of these ways: access keys, an IAM token, an IAM password')
 console.log(`HUAWEI_CLOUD_ACCESS_KEY_ID=${key.id} HUAWEI_CLOUD_SECRET_ACCESS_KEY=${key.secret} npx node dist/index.js`)
 console.log(`INPUT_AUTH_TOKEN=${DEMO_ACCOUNT.tokens[0]} npx node dist/index.js`)

@@ -15,6 +15,7 @@ import type { Login, LoginWish } from './login.js'
 import { LOGIN_STATE } from './login-state.js'
 import { actionOutputs, isFailure, loginOutputs, otherRegistryInPath } from './outputs.js'
 import { failureMessage, reportLines } from './report.js'
+import { buildSettings, buildSettingsLine } from '../rules/build-settings.js'
 import type { Runner } from './runner-port.js'
 import { shownResult } from './shown-result.js'
 import { type SignInServices, signedInCredentials } from './sign-in.js'
@@ -72,6 +73,7 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
     const context = { ...inputs, registry: ensured.registry }
     for (const line of reportLines(result, context))
       (line.level === 'warning' ? runner.warning : runner.info)(line.text)
+    runner.info(buildSettingsLine(buildSettings(!!inputs.enterprise)))
     for (const [name, value] of Object.entries(actionOutputs(result, context))) runner.setOutput(name, value)
     let loginFailure: string | undefined
     const login = !inputs.login

@@ -3,6 +3,7 @@
 import type { EnsureResult, RepositoryFailure, RepositoryResult } from './ensure.js'
 import type { LoginSecret } from '../clients/swr/login-secret.js'
 import { INFO_FIELDS, type RepositoryInfo } from '../clients/swr/repository-info.js'
+import { buildSettings } from '../rules/build-settings.js'
 
 export interface OutputContext {
   namespace: string
@@ -61,8 +62,14 @@ export function repositoryEntry(result: RepositoryResult | RepositoryFailure, co
 }
 
 export function actionOutputs(result: EnsureResult, context: OutputContext): Record<string, string> {
+  const build = buildSettings(!!context.enterprise)
   const outputs: Record<string, string> = {
     namespace: context.namespace,
+    // What the build must make for this target to take the push: known from the target alone, no request.
+    build_outputs: build.outputs,
+    provenance: build.provenance,
+    sbom: build.sbom,
+    media_types: build.mediaTypes,
     // "false" also when the run could not tell whether the organization existed: this run did not create it.
     namespace_created: String(result.namespace === 'created'),
     repositories: JSON.stringify(result.results.map((entry) => repositoryEntry(entry, context))),

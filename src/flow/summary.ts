@@ -6,6 +6,7 @@ import type { RetentionWish } from '../rules/inputs.js'
 import { describeRetention, retentionState } from './retention.js'
 import { describeChanges } from './settings.js'
 import { describeShare, describeSync } from './distribution-report.js'
+import { buildSettings } from '../rules/build-settings.js'
 
 export interface SummaryContext extends OutputContext {
   dryRun: boolean
@@ -57,6 +58,7 @@ export function summaryModel(
     namespaceSentence(result.namespace, context, would),
     shared ? `${namespaceWord(context)} ${code(context.namespace)} failed: ${escapeHtml(shared.message)}` : '',
     login ? `Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '',
+    buildSentence(context),
   ]
     .filter(Boolean)
     .join(' ')
@@ -119,6 +121,17 @@ export function summaryModel(
     }
   })
   return { title: 'SWR repositories', lead, tables }
+}
+
+/** Which form the target takes, and the outputs that make the build produce it. */
+function buildSentence(context: OutputContext): string {
+  const settings = buildSettings(!!context.enterprise)
+  const outputs =
+    settings.mediaTypes === 'docker'
+      ? `${code(`outputs: ${settings.outputs}`)}, ${code('provenance: false')}, ${code('sbom: false')}`
+      : code(`outputs: ${settings.outputs}`)
+  const form = settings.mediaTypes === 'docker' ? 'Docker media types and no attestations' : "BuildKit's defaults"
+  return `Build with ${form} (${outputs}, from this step's outputs): ${escapeHtml(settings.why)}.`
 }
 
 /** Only what an answer said of the organization: nothing when the run failed before any did. */

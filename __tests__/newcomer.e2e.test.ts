@@ -1,12 +1,11 @@
 // The first hour: the mistakes a newcomer makes get a message that names the input, the accepted form and the value
 // to use, before any request; the emulator's banner works as printed, for the region it serves; the job summary of a
 // failed organization says it once.
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
-import { PROJECT_ROOT, runAction } from '../runner/run-action.js'
+import { runAction } from '../runner/run-action.js'
 import { commandMessages, errorOf, expectCleanEnding } from './helpers/action-log.js'
 import { useEmulator } from './helpers/emulated.js'
+import { shell, startEmulatorScript } from './helpers/emulator-script.js'
 
 const emulated = useEmulator()
 
@@ -110,35 +109,6 @@ it('the summary of a failed organization says it once, above the repositories, w
   expect(result.summary).toContain('the organization failed (above)')
   expect(result.summary).not.toMatch(/<p>\s*<\/p>|<td>\s*<\/td>/)
 })
-
-/** Starts `npm run emulator` with the arguments; resolves with its banner and a stop. */
-function startEmulatorScript(args: string[]): Promise<{ banner: string[]; stop: () => void }> {
-  const tsx = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-  const child = spawn(process.execPath, [tsx, join('scripts', 'emulator.ts'), ...args], { cwd: PROJECT_ROOT })
-  return new Promise((resolve, reject) => {
-    let text = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      text += chunk
-      if (text.includes('npx node dist/index.js\n') && text.split('npx node dist/index.js\n').length > 3) {
-        resolve({ banner: text.split('\n'), stop: () => child.kill() })
-      }
-    })
-    child.on('close', (code) => reject(new Error(`the emulator exited with ${code}: ${text}`)))
-  })
-}
-
-function shell(command: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', command], {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-    })
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-    child.on('close', (code) => resolve({ code, output }))
-  })
-}
 
 it('the emulator serves the region it is started for, and each line of its banner works as printed', async () => {
   const emulator = await startEmulatorScript(['--port', '0', '--region', 'cn-east-3'])

@@ -7,12 +7,14 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createServer, type AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
 import { DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
 import { OCI_REFUSAL_MESSAGE } from '../emulator/image-registry.js'
-import { runAction } from '../runner/run-action.js'
+import { PROJECT_ROOT, runAction } from '../runner/run-action.js'
 import { useEmulator } from './helpers/emulated.js'
-import { OciLayout } from './helpers/oci-layout.js'
+import { shell, startEmulatorScript } from './helpers/emulator-script.js'
+import { OciLayout } from '../emulator/sample-image.js'
 
 const SKOPEO = spawnSync('skopeo', ['--version'], { encoding: 'utf8' })
 const available = SKOPEO.status === 0
@@ -162,6 +164,45 @@ describe('the emulated registry, spoken to as the distribution spec says', () =>
     expect([anonymous.status, anonymous.headers.get('www-authenticate')]).toEqual([401, `Basic realm="${registry()}"`])
   })
 })
+
+suite("the README's push, from a shell, against `npm run emulator -- --registry`", () => {
+  test('runs as printed: the step logs in, skopeo pushes the sample image, and the OCI index is refused', async () => {
+    const port = await freePort()
+    const emulator = await startEmulatorScript(['--port', String(port), '--registry', `127.0.0.1:${port}`, '--quiet'])
+    try {
+      const exportLine = emulator.banner.find((line) => line.startsWith('export ')) ?? ''
+      expect(exportLine).toContain(`INPUT_REGISTRY=127.0.0.1:${port}`)
+      const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
+      const recipe = /To push to the emulator with a real registry client[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1]
+      expect(recipe).toBeDefined()
+      const [taken, refused] = (recipe ?? '')
+        .replaceAll('127.0.0.1:8080', `127.0.0.1:${port}`)
+        .replace(/\\\n\s*/g, '')
+        .split('\n')
+        .filter((line) => line.startsWith('skopeo '))
+      const login = 'INPUT_LOGIN=true INPUT_AUTH_TOKEN=demo-iam-token-0001 npx node dist/index.js >/dev/null'
+      const prelude = `${exportLine}; export DOCKER_CONFIG=$(mktemp -d) GITHUB_STATE=$(mktemp) GITHUB_OUTPUT=$(mktemp); ${login}; IMAGE=$(npm run --silent sample-image)`
+      const first = await shell(`${prelude}; ${taken}`)
+      expect(first.code).toBe(0)
+      expect(first.output).toContain('Writing manifest to image destination')
+      const second = await shell(`${prelude}; ${refused}`)
+      expect(second.code).not.toBe(0)
+      expect(second.output).toContain(OCI_REFUSAL_MESSAGE)
+    } finally {
+      emulator.stop()
+    }
+  })
+})
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
 
 suite('an Enterprise Edition instance', () => {
   const enterpriseInputs = () => {

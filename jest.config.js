@@ -1,6 +1,7 @@
-// ESM TypeScript tests, transpiled by SWC (type checking is `npm run typecheck`'s job). Unit tests spawn no
-// process; end-to-end tests (*.e2e.test.ts) spawn dist/index.js against the emulator.
-export default {
+// ESM TypeScript tests, transpiled by SWC (type checking is `npm run typecheck`'s job), as two projects: unit tests
+// spawn no process (`npm run test:unit`, with the coverage of src/); end-to-end tests (*.e2e.test.ts) spawn
+// dist/index.js against the emulator. `npm test` runs both.
+const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -10,6 +11,20 @@ export default {
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
     ],
   },
-  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+}
+
+export default {
   testTimeout: 60_000,
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/*-stub.ts'],
+  coverageReporters: ['text-summary'],
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.e2e\\.'],
+    },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/**/*.e2e.test.ts'] },
+  ],
 }

@@ -6,6 +6,8 @@ import { parse } from 'yaml'
 import { SECRET_INPUTS } from '../src/rules/credentials.js'
 import type { EnsureResult } from '../src/flow/ensure.js'
 import { type InputSource, parseInputs } from '../src/rules/inputs.js'
+import type { InputReader } from '../src/rules/input-table.js'
+import { OPTIONAL_INPUTS, optionalReaders } from '../src/rules/optional-inputs.js'
 import { actionOutputs, loginOutputs } from '../src/flow/outputs.js'
 import { INFO_FIELDS } from '../src/clients/swr/repository-info.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
@@ -53,6 +55,46 @@ describe('inputs', () => {
       }
     }
     expect([...asked].sort()).toEqual(declaredInputs)
+  })
+
+  it('each reader of optional inputs reads every input it is loaded for', async () => {
+    const values: Record<string, string> = {
+      ...base,
+      sync_to: 'cn-east-3',
+      sync_override: 'true',
+      share_with: 'partner',
+      instance: 'prod-registry',
+      project_id: '0'.repeat(32),
+    }
+    const loaded = await optionalReaders((name) => values[name] ?? '')
+    const read: Record<string, Set<string>> = {}
+    /** The reader, given an input reader that records what this reader itself asks for. */
+    const recorded = <F extends (reader: InputReader, ...rest: never[]) => unknown>(key: string, reader: F): F =>
+      ((input: InputReader, ...rest: never[]) => {
+        const names = (read[key] = new Set<string>())
+        const recording = new Proxy(input, {
+          get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver) as unknown
+            if (typeof value !== 'function') return value
+            return (name: string, ...more: unknown[]) => {
+              if (['text', 'lines', 'boolean', 'whole'].includes(String(property))) names.add(name)
+              return (value as (...args: unknown[]) => unknown).call(target, name, ...more)
+            }
+          },
+        })
+        return reader(recording, ...rest)
+      }) as F
+    const readers = {
+      distribution: loaded.distribution && recorded('distribution', loaded.distribution),
+      enterprise: loaded.enterprise && recorded('enterprise', loaded.enterprise),
+    }
+    // Refused (sync_to and share_with are not taken with instance), after every input was read.
+    expect(() => parseInputs(recordingSource(values, new Set()), {}, {}, readers)).toThrow(
+      /not supported with instance/,
+    )
+    for (const [key, names] of Object.entries(OPTIONAL_INPUTS)) {
+      expect({ key, read: [...(read[key] ?? [])].sort() }).toEqual({ key, read: expect.arrayContaining([...names]) })
+    }
   })
 
   it.each(Object.entries(metadata.inputs).filter(([, input]) => input.default !== undefined))(

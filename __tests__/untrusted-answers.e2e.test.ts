@@ -142,7 +142,6 @@ describe('size: answers are read up to 1 MiB', () => {
 
     expect(errorOf(result)).toMatch(LIMIT_MESSAGE)
     expect(server.requests).toHaveLength(1)
-    expect(result.durationMs).toBeLessThan(5000)
     expect(result.peakMemoryBytes ?? 0).toBeLessThan(200 * 1024 * 1024)
   })
 

@@ -1,10 +1,15 @@
 // ESM TypeScript tests, transpiled by SWC (type checking is `npm run typecheck`'s job), as two projects: unit tests
 // spawn no process (`npm run test:unit`, with the coverage of src/); end-to-end tests (*.e2e.test.ts) spawn
 // dist/index.js against the emulator. `npm test` runs both.
-const shared = {
+export const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // The same stand-ins the bundle takes (tsconfig.json's "paths"), so that unit tests run the code runners run.
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^undici$': '<rootDir>/src/undici-stub.ts',
+    '^@actions/exec$': '<rootDir>/src/exec-stub.ts',
+  },
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

@@ -102,6 +102,12 @@ describe('the failure message', () => {
 })
 
 describe('the job summary', () => {
+  it('names a failed login, escaped, as it names every other failure', () => {
+    const result: EnsureResult = { namespace: 'exists', results: [existing('web')] }
+    const model = summaryModel(result, { ...context, retention: undefined }, undefined, 'docker <b>login</b> failed')
+    expect(model.lead).toContain('<strong>The login failed</strong>: docker &#60;b&#62;login&#60;/b&#62; failed')
+  })
+
   it('escapes every value that comes from an input or a server', () => {
     const result: EnsureResult = {
       namespace: 'exists' as const,

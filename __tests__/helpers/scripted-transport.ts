@@ -21,7 +21,8 @@ export function scriptedTransport(...answers: ScriptedAnswer[]): Pick<ApiClient,
   return {
     sent,
     async send(request: ApiRequest): Promise<ApiResponse> {
-      const plain = { 'Content-Type': 'application/json', Host: request.url.host }
+      // As the real client makes them: the operation's own headers signed with the rest.
+      const plain = { 'Content-Type': 'application/json', Host: request.url.host, ...request.headers }
       const headers = request.authenticate
         ? request.authenticate({ method: request.method, url: request.url, headers: plain, body: '' })
         : plain

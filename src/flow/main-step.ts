@@ -85,14 +85,25 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
           },
         )
     if (inputs.summary && runner.env.GITHUB_STEP_SUMMARY) {
-      await runner.writeSummary(summaryModel(result, context, login?.secret))
+      await runner.writeSummary(summaryModel(result, context, login?.secret, loginFailure))
     }
     const failed = [failureMessage(result, inputs.namespace), loginFailure].filter(Boolean)
+    for (const entry of result.results) if (isFailure(entry)) debugCauses(runner, entry.error)
     if (failed.length > 0) runner.fail(failed.join('\n'))
   } catch (error) {
+    debugCauses(runner, error)
     runner.fail(error instanceof Error ? error.message : String(error))
   } finally {
     connection?.dispose()
+  }
+}
+
+/** What lies under a failure (a network error, an error a message was made from), for the debug log only. */
+function debugCauses(runner: Runner, error: unknown): void {
+  for (let cause = (error as Error | undefined)?.cause, depth = 0; cause && depth < 5; depth++) {
+    const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)
+    runner.debug(`Caused by ${cleanServerText(text)}`)
+    cause = (cause as Error).cause
   }
 }
 

@@ -48,6 +48,8 @@ export function summaryModel(
   result: EnsureResult,
   context: SummaryContext,
   login?: { host: string; expiresAt: Date },
+  /** Why the login failed, when it did: every failure shows in the summary, the login's too. */
+  loginFailure?: string,
 ): SummaryModel {
   const would = (done: string, planned: string) => (context.dryRun ? planned : done)
   // A failed organization fails every repository that needed it with the same error: said once, above them.
@@ -58,6 +60,7 @@ export function summaryModel(
     namespaceSentence(result.namespace, context, would),
     shared ? `${namespaceWord(context)} ${code(context.namespace)} failed: ${escapeHtml(shared.message)}` : '',
     login ? `Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '',
+    loginFailure ? `<strong>The login failed</strong>: ${escapeHtml(loginFailure)}` : '',
     buildSentence(context),
   ]
     .filter(Boolean)

@@ -1,0 +1,97 @@
+// The login and its undoing, without a process: a Docker config of the test's own (DOCKER_CONFIG), written and read
+// as the main and post steps do, with the credential from an in-memory CreateSecret.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { LoginSecret } from '../src/clients/swr/login-secret.js'
+import { logIn } from '../src/flow/login.js'
+import { logOut } from '../src/flow/logout.js'
+
+const HOST = 'swr.cn-north-4.myhuaweicloud.com'
+const WISH = { region: 'cn-north-4', host: HOST, durationSeconds: 3600, timeoutMs: 5000 }
+
+function secret(username = 'cn-north-4@AAAA', password = 'p4ssw0rd-0001'): LoginSecret {
+  const auth = Buffer.from(`${username}:${password}`).toString('base64')
+  return { host: HOST, username, password, auth, expiresAt: new Date(Date.now() + 3600_000), expiryEstimated: false }
+}
+
+/** A DOCKER_CONFIG folder, with a config.json holding `config` when given. */
+function dockerConfig(config?: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'swr-login-'))
+  if (config !== undefined) writeFileSync(join(dir, 'config.json'), config)
+  const env = { DOCKER_CONFIG: dir, PATH: '/nonexistent' }
+  const read = () => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { auths: Record<string, unknown> }
+  return { dir, env, read }
+}
+
+const api = (given = secret()) => {
+  const calls: string[] = []
+  return { calls, createLoginSecret: async () => (calls.push('createLoginSecret'), given) }
+}
+
+describe('the login', () => {
+  it('writes the credential for the host in the config, masks it, and records what the post step needs', async () => {
+    const { dir, env, read } = dockerConfig('{"auths":{"ghcr.io":{"auth":"b3RoZXI6am9i"}},"credsStore":""}')
+    const masked: string[] = []
+    const login = await logIn(api(), WISH, env, (value) => masked.push(value))
+
+    expect(read().auths).toEqual({ 'ghcr.io': { auth: 'b3RoZXI6am9i' }, [HOST]: { auth: secret().auth } })
+    expect(masked).toEqual(expect.arrayContaining([secret().password, secret().auth]))
+    expect(login.record).toMatchObject({ via: 'config', host: HOST, configPath: join(dir, 'config.json') })
+    expect(login.replaced).toBeUndefined()
+
+    expect(await logOut(login.record, env)).toMatchObject({ level: 'info', text: expect.stringContaining('Removed') })
+    expect(read().auths).toEqual({ 'ghcr.io': { auth: 'b3RoZXI6am9i' } })
+  })
+
+  it('a login to the host from before is replaced, said so, and put back by the post step', async () => {
+    const before = { auth: Buffer.from('robot:kept-0001').toString('base64') }
+    const { env, read } = dockerConfig(JSON.stringify({ auths: { [HOST]: before } }))
+    const login = await logIn(api(), WISH, env, () => {})
+    expect(login.replaced).toBeDefined()
+    expect(read().auths[HOST]).toEqual({ auth: secret().auth })
+
+    await logOut(login.record, env)
+    expect(read().auths[HOST]).toEqual(before)
+  })
+
+  it('a login changed since (another step logged in again) is left as it is, and said so', async () => {
+    const { dir, env, read } = dockerConfig()
+    const login = await logIn(api(), WISH, env, () => {})
+    const later = { auth: Buffer.from('later:login-0002').toString('base64') }
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [HOST]: later } }))
+
+    expect(await logOut(login.record, env)).toMatchObject({
+      level: 'info',
+      text: expect.stringContaining('changed after this step wrote it (a later step logged in again): left as it is'),
+    })
+    expect(read().auths[HOST]).toEqual(later)
+  })
+
+  it.each([
+    ['a config that is not JSON', '{"auths":', /is not valid JSON/],
+    ['a credentials store without its helper', '{"credsStore":"desktop"}', /credentials store/],
+  ])('%s stops the login before any credential is made, and nothing is written', async (_case, config, message) => {
+    const { dir, env } = dockerConfig(config)
+    const swr = api()
+    await expect(logIn(swr, WISH, env, () => {})).rejects.toThrow(message)
+    expect(swr.calls).toEqual([])
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(config)
+  })
+
+  it('a DOCKER_CONFIG that is a file is refused before any credential is made', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'swr-login-file-')), 'not-a-folder')
+    writeFileSync(file, '')
+    const swr = api()
+    await expect(logIn(swr, WISH, { DOCKER_CONFIG: file }, () => {})).rejects.toThrow(/is a file, not a folder/)
+    expect(swr.calls).toEqual([])
+  })
+
+  it('the post step finds nothing to do when the config is gone', async () => {
+    const { dir, env } = dockerConfig()
+    const login = await logIn(api(), WISH, env, () => {})
+    const moved = { ...login.record, configPath: join(dir, 'gone', 'config.json') }
+    mkdirSync(join(dir, 'gone'))
+    expect(await logOut(moved, env)).toMatchObject({ text: expect.stringContaining('no longer exists') })
+  })
+})

@@ -165,14 +165,14 @@ describe('the emulated registry, spoken to as the distribution spec says', () =>
   })
 })
 
-suite("the README's push, from a shell, against `npm run emulator -- --registry`", () => {
+suite('the documented push, from a shell, against `npm run emulator -- --registry`', () => {
   test('runs as printed: the step logs in, skopeo pushes the sample image, and the OCI index is refused', async () => {
     const port = await freePort()
     const emulator = await startEmulatorScript(['--port', String(port), '--registry', `127.0.0.1:${port}`, '--quiet'])
     try {
       const exportLine = emulator.banner.find((line) => line.startsWith('export ')) ?? ''
       expect(exportLine).toContain(`INPUT_REGISTRY=127.0.0.1:${port}`)
-      const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
+      const readme = readFileSync(join(PROJECT_ROOT, 'docs', 'running-locally.md'), 'utf8')
       const recipe = /To push to the emulator with a real registry client[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1]
       expect(recipe).toBeDefined()
       const [taken, refused] = (recipe ?? '')

@@ -7,6 +7,11 @@ import { parse } from 'yaml'
 import { PROJECT_ROOT } from '../runner/run-action.js'
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
+/** The README and the guides under docs/ it points to (the API notes, which name the SDKs' files, aside). */
+const GUIDES = readdirSync(join(PROJECT_ROOT, 'docs')).filter((name) => name.endsWith('.md') && name !== 'api-notes.md')
+const guides = GUIDES.map((name) => readFileSync(join(PROJECT_ROOT, 'docs', name), 'utf8'))
+const documentation = [readme, ...guides].join('\n')
+const development = readFileSync(join(PROJECT_ROOT, 'docs', 'development.md'), 'utf8')
 /** Where a bare file name in the README may live. */
 const FOLDERS = [
   '',
@@ -43,7 +48,12 @@ function namedFiles(text: string): string[] {
   ]
 }
 
-it.each(namedFiles(readme))('%s exists', (name) => {
+it('stays short enough for a newcomer to read: 500 lines at most, the rest under docs/', () => {
+  expect(readme.split('\n').length).toBeLessThanOrEqual(500)
+  for (const name of GUIDES) expect(readme).toContain(`(docs/${name}`)
+})
+
+it.each(namedFiles(documentation))('%s exists', (name) => {
   const found = FOLDERS.some((folder) => existsSync(join(PROJECT_ROOT, folder, name)))
   expect(found).toBe(true)
 })
@@ -75,7 +85,7 @@ function sourcesUnder(folder: string, prefix = ''): string[] {
 }
 
 it.each(['src', 'emulator'])('the layout names every file in %s/', (folder) => {
-  for (const file of sourcesUnder(join(PROJECT_ROOT, folder))) expect(readme).toContain(`\`${file}\``)
+  for (const file of sourcesUnder(join(PROJECT_ROOT, folder))) expect(development).toContain(`\`${file}\``)
 })
 
 it('the API notes name only files that exist, and the code points to the notes', () => {
@@ -103,7 +113,7 @@ describe("the README's workflows", () => {
     with?: Record<string, unknown>
   }
   /** Every step of every YAML block: whole jobs, a list of steps, or one step. */
-  const steps = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap(([, block]) => {
+  const steps = [...documentation.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap(([, block]) => {
     const parsed = parse(block) as unknown
     const found: Step[] = []
     const visit = (value: unknown) => {
@@ -128,7 +138,7 @@ describe("the README's workflows", () => {
   })
 
   it('read only outputs the action declares', () => {
-    const read = [...readme.matchAll(/steps\.swr\.outputs\.(\w+)/g)].map((match) => match[1])
+    const read = [...documentation.matchAll(/steps\.swr\.outputs\.(\w+)/g)].map((match) => match[1])
     expect(read).toEqual(expect.arrayContaining(['build_outputs', 'provenance', 'sbom', 'image']))
     for (const name of new Set(read))
       expect({ name, declared: name in metadata.outputs }).toEqual({ name, declared: true })

@@ -8,10 +8,12 @@ exports.modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   REGION: () => (/* binding */ REGION),
 /* harmony export */   SYNC_REGIONS: () => (/* binding */ SYNC_REGIONS),
 /* harmony export */   parseShares: () => (/* binding */ parseShares),
 /* harmony export */   parseSyncTargets: () => (/* binding */ parseSyncTargets),
-/* harmony export */   readDistribution: () => (/* binding */ readDistribution)
+/* harmony export */   readDistribution: () => (/* binding */ readDistribution),
+/* harmony export */   tooManyTags: () => (/* binding */ tooManyTags)
 /* harmony export */ });
 /* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4142);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5603);
@@ -19,6 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 // the accounts the repository is shared with (share_with), each line checked before any request.
 
 
+/** A region ID's form: cn-north-4, ap-southeast-1, eu-west-101. */
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/;
 /**
  * The regions where SWR offers cross-region sync, as its user guide lists them (docs/api-notes.md, "Image sync and
@@ -129,6 +132,9 @@ function readDistribution(read, source, today) {
     };
 }
 const isProblems = (parsed) => parsed.some((entry) => typeof entry === 'string');
+/** Why the images of a repository with more tags than a new rule copies are not copied, and what to do. */
+const tooManyTags = (name, count, most) => `Repository ${name} holds ${count} tags, more than the ${most} this action copies to a new sync target. Copy them ` +
+    'with the console, or keep fewer (a retention policy), then run the job again.';
 
 
 /***/ })

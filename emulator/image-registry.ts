@@ -65,25 +65,21 @@ export class ImageRegistry {
   ) {}
 
   readonly routes: PublicRoute[] = [
-    this.route('GET', `/v2/${NAME}/manifests/(?<reference>[^/]+)`, 'registryManifestRead', (r, l) =>
-      this.manifest(r, l),
-    ),
-    this.route('HEAD', `/v2/${NAME}/manifests/(?<reference>[^/]+)`, 'registryManifestRead', (r, l) =>
-      this.manifest(r, l),
-    ),
-    this.route('PUT', `/v2/${NAME}/manifests/(?<reference>[^/]+)`, 'registryManifestPush', (r, l) =>
-      this.putManifest(r, l),
+    this.route('GET', `/v2/${NAME}/manifests/(?<reference>[^/]+)`, 'registryManifestRead', (r) => this.manifest(r)),
+    this.route('HEAD', `/v2/${NAME}/manifests/(?<reference>[^/]+)`, 'registryManifestRead', (r) => this.manifest(r)),
+    this.route('PUT', `/v2/${NAME}/manifests/(?<reference>[^/]+)`, 'registryManifestPush', (r, home) =>
+      this.putManifest(r, home),
     ),
     this.route('GET', `/v2/${NAME}/blobs/(?<digest>[^/]+)`, 'registryBlobRead', (r) => this.blob(r)),
     this.route('HEAD', `/v2/${NAME}/blobs/(?<digest>[^/]+)`, 'registryBlobRead', (r) => this.blob(r)),
-    this.route('POST', `/v2/${NAME}/blobs/uploads/`, 'registryUploadStart', (r, l) => this.startUpload(r, l)),
+    this.route('POST', `/v2/${NAME}/blobs/uploads/`, 'registryUploadStart', (r) => this.startUpload(r)),
     this.route('PATCH', `/v2/${NAME}/blobs/uploads/(?<upload>[a-f0-9-]{36})`, 'registryUploadChunk', (r) =>
       this.chunk(r),
     ),
     this.route('PUT', `/v2/${NAME}/blobs/uploads/(?<upload>[a-f0-9-]{36})`, 'registryUploadFinish', (r) =>
       this.finish(r),
     ),
-    this.route('GET', `/v2/${NAME}/tags/list`, 'registryTags', (r, l) => this.tagList(r, l)),
+    this.route('GET', `/v2/${NAME}/tags/list`, 'registryTags', (r, home) => this.tagList(r, home)),
   ]
 
   /** A route that needs a login good for the repository it names; the gateway asks for none (registries check their own). */
@@ -91,7 +87,7 @@ export class ImageRegistry {
     method: string,
     path: string,
     operation: string,
-    run: (request: RouteRequest, login: LoginSecretRecord) => Answer,
+    run: (request: RouteRequest, home: Home) => Answer,
   ): PublicRoute {
     return {
       method,
@@ -104,7 +100,7 @@ export class ImageRegistry {
         if (!login) return this.logins.challenge()
         const home = this.homeOf(request.params.name, login)
         if ('status' in home) return home
-        return run(request, login)
+        return run(request, home)
       },
     }
   }
@@ -134,7 +130,7 @@ export class ImageRegistry {
     return found
   }
 
-  private manifest(request: RouteRequest, _login: LoginSecretRecord): Answer {
+  private manifest(request: RouteRequest): Answer {
     const { name, reference } = request.params
     const found = this.manifests.get(name)?.get(reference)
     if (!found) return registryError(404, 'MANIFEST_UNKNOWN', `manifest ${reference} is not in ${name}`)
@@ -147,9 +143,8 @@ export class ImageRegistry {
     return { status: 200, headers, body: request.method === 'HEAD' ? undefined : found.bytes }
   }
 
-  private putManifest(request: RouteRequest, login: LoginSecretRecord): Answer {
+  private putManifest(request: RouteRequest, home: Home): Answer {
     const { name, reference } = request.params
-    const home = this.homeOf(name, login) as Home
     const bytes = request.raw
     let parsed: Record<string, unknown>
     try {
@@ -231,7 +226,7 @@ export class ImageRegistry {
     return { status: 200, headers, body: request.method === 'HEAD' ? undefined : found.bytes }
   }
 
-  private startUpload(request: RouteRequest, _login: LoginSecretRecord): Answer {
+  private startUpload(request: RouteRequest): Answer {
     const { name } = request.params
     const mount = request.query.get('mount')
     if (mount && this.blobs.has(mount)) {
@@ -293,9 +288,8 @@ export class ImageRegistry {
     }
   }
 
-  private tagList(request: RouteRequest, login: LoginSecretRecord): Answer {
+  private tagList(request: RouteRequest, home: Home): Answer {
     const { name } = request.params
-    const home = this.homeOf(name, login) as Home
     const [namespace, ...rest] = name.split('/')
     const tags =
       home.edition === 'instance'

@@ -4,7 +4,13 @@
 // docs/api-notes.md, "Image sync and sharing".
 import type { Share } from '../clients/swr/distribution-api.js'
 import type { SwrApi } from '../clients/swr/swr-api.js'
-import type { ShareDeadline, ShareWish, SyncTarget, SyncWish } from '../rules/distribution.js'
+import {
+  type ShareDeadline,
+  type ShareWish,
+  type SyncTarget,
+  type SyncWish,
+  tooManyTags,
+} from '../rules/distribution.js'
 import { ensureNamespace } from './organization.js'
 
 export interface SyncOutcome {
@@ -85,11 +91,7 @@ export async function ensureSync(
   const outcomes: SyncOutcome[] = []
   const anyNew = sync.targets.some((target) => !existing.some((rule) => name(rule) === name(target)))
   if (!dryRun && state.images > MAX_COPIED_TAGS && anyNew) {
-    throw new Error(
-      `Repository ${namespace}/${repository} holds ${state.images} images, more than the ${MAX_COPIED_TAGS} this ` +
-        'action copies to a new sync target. Copy them with the console, or keep fewer (a retention policy), then ' +
-        'run the job again.',
-    )
+    throw new Error(tooManyTags(`${namespace}/${repository}`, state.images, MAX_COPIED_TAGS))
   }
   // Read once for the repository, however many new rules copy its tags.
   let tags: Promise<string[]> | undefined

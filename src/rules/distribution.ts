@@ -22,7 +22,8 @@ export interface ShareWish {
   deadline: ShareDeadline
 }
 
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
+/** A region ID's form: cn-north-4, ap-southeast-1, eu-west-101. */
+export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
 
 /**
  * The regions where SWR offers cross-region sync, as its user guide lists them (docs/api-notes.md, "Image sync and
@@ -144,3 +145,8 @@ export function readDistribution(
 }
 
 const isProblems = (parsed: unknown[]): parsed is string[] => parsed.some((entry) => typeof entry === 'string')
+
+/** Why the images of a repository with more tags than a new rule copies are not copied, and what to do. */
+export const tooManyTags = (name: string, count: number | string, most: number): string =>
+  `Repository ${name} holds ${count} tags, more than the ${most} this action copies to a new sync target. Copy them ` +
+  'with the console, or keep fewer (a retention policy), then run the job again.'

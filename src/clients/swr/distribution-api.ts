@@ -7,7 +7,7 @@ import { cleanServerText } from '../../rules/server-text.js'
 import { NAMESPACE_RULE, nameProblem } from '../../rules/names.js'
 import { isRecord, outcome, parsedBody } from './answers.js'
 import { repositoryPath } from './paths.js'
-import type { ShareDeadline, ShareWish, SyncTarget } from '../../rules/distribution.js'
+import { REGION, type ShareDeadline, type ShareWish, type SyncTarget, tooManyTags } from '../../rules/distribution.js'
 
 export interface SyncRule extends SyncTarget {
   override: boolean
@@ -55,8 +55,6 @@ function listOf(response: ApiResponse, what: string): Record<string, unknown>[] 
   if (!body.every(isRecord)) throw unexpectedBody(response, what, 'an entry is not an object')
   return body
 }
-
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/
 
 function syncRules(response: ApiResponse): SyncRule[] {
   return listOf(response, 'a list of sync rules').map(({ remoteRegionId, remoteNamespace, override }) => {
@@ -200,11 +198,7 @@ export function distributionApi(send: Send): DistributionApi {
         const total = totalOf(response)
         for (const tag of listed) if (!found.includes(tag)) found.push(tag)
         if (found.length > most || (total ?? 0) > most) {
-          throw new Error(
-            `Repository ${namespace}/${repository} holds ${total ?? `more than ${most}`} tags, more than the ${most} ` +
-              'this action copies to a new sync target. Copy them with the console, or keep fewer tags (a retention ' +
-              'policy), then run the job again.',
-          )
+          throw new Error(tooManyTags(`${namespace}/${repository}`, total ?? `more than ${most}`, most))
         }
         const done = total === undefined ? listed.length < TAG_PAGE : found.length >= total
         if (done || listed.length === 0) return found

@@ -6,11 +6,16 @@ import { parse } from 'yaml'
 import { SECRET_INPUTS } from '../src/rules/credentials.js'
 import type { EnsureResult } from '../src/flow/ensure.js'
 import { type InputSource, parseInputs } from '../src/rules/inputs.js'
-import type { InputReader } from '../src/rules/input-table.js'
-import { OPTIONAL_INPUTS, optionalReaders } from '../src/rules/optional-inputs.js'
+import { InputReader } from '../src/rules/input-table.js'
 import { actionOutputs, loginOutputs } from '../src/flow/outputs.js'
 import { INFO_FIELDS } from '../src/clients/swr/repository-info.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
+import { FEATURES } from '../src/flow/features.js'
+import { sharedContext } from './helpers/ensure-request.js'
+
+/** The inputs read as the main step reads them: with every feature's. */
+const parseAll = (...[source, env, defaults]: Parameters<typeof parseInputs>) =>
+  parseInputs(source, env, defaults, FEATURES)
 
 interface Metadata {
   inputs: Record<string, { required?: boolean; default?: string }>
@@ -41,15 +46,16 @@ function recordingSource(values: Record<string, string>, asked: Set<string>): In
 
 /** The parsed inputs as plain data (URLs as their text), for comparing two parses. */
 function parsed(values: Record<string, string>): unknown {
-  return JSON.parse(JSON.stringify(parseInputs(recordingSource(values, new Set()), {})))
+  return JSON.parse(JSON.stringify(parseAll(recordingSource(values, new Set()), {})))
 }
 
 describe('inputs', () => {
   it('the code reads exactly the inputs action.yml declares', () => {
     const asked = new Set<string>()
-    for (const values of [base, { ...base, retention_keep_last: '3', dry_run: 'true' }, {}]) {
+    const instance = { ...base, instance: 'prod-registry', project_id: '0'.repeat(32) }
+    for (const values of [base, { ...base, retention_keep_last: '3', dry_run: 'true' }, instance, {}]) {
       try {
-        parseInputs(recordingSource(values, asked), {})
+        parseAll(recordingSource(values, asked), {})
       } catch {
         // A refused set of inputs still reads every input, so that all problems are reported at once.
       }
@@ -57,43 +63,26 @@ describe('inputs', () => {
     expect([...asked].sort()).toEqual(declaredInputs)
   })
 
-  it('each reader of optional inputs reads every input it is loaded for', async () => {
+  it('each feature reads exactly the inputs it declares', () => {
     const values: Record<string, string> = {
       ...base,
+      retention_keep_last: '3',
+      retention_keep_tags: 'latest',
       sync_to: 'cn-east-3',
       sync_override: 'true',
       share_with: 'partner',
-      instance: 'prod-registry',
-      project_id: '0'.repeat(32),
+      category: 'linux',
+      is_public: 'true',
+      description: 'd',
     }
-    const loaded = await optionalReaders((name) => values[name] ?? '')
-    const read: Record<string, Set<string>> = {}
-    /** The reader, given an input reader that records what this reader itself asks for. */
-    const recorded = <F extends (reader: InputReader, ...rest: never[]) => unknown>(key: string, reader: F): F =>
-      ((input: InputReader, ...rest: never[]) => {
-        const names = (read[key] = new Set<string>())
-        const recording = new Proxy(input, {
-          get(target, property, receiver) {
-            const value = Reflect.get(target, property, receiver) as unknown
-            if (typeof value !== 'function') return value
-            return (name: string, ...more: unknown[]) => {
-              if (['text', 'lines', 'boolean', 'whole'].includes(String(property))) names.add(name)
-              return (value as (...args: unknown[]) => unknown).call(target, name, ...more)
-            }
-          },
-        })
-        return reader(recording, ...rest)
-      }) as F
-    const readers = {
-      distribution: loaded.distribution && recorded('distribution', loaded.distribution),
-      enterprise: loaded.enterprise && recorded('enterprise', loaded.enterprise),
-    }
-    // Refused (sync_to and share_with are not taken with instance), after every input was read.
-    expect(() => parseInputs(recordingSource(values, new Set()), {}, {}, readers)).toThrow(
-      /not supported with instance/,
-    )
-    for (const [key, names] of Object.entries(OPTIONAL_INPUTS)) {
-      expect({ key, read: [...(read[key] ?? [])].sort() }).toEqual({ key, read: expect.arrayContaining([...names]) })
+    for (const feature of FEATURES) {
+      const asked = new Set<string>()
+      const reader = new InputReader(recordingSource(values, asked))
+      feature.read(reader, { region: 'cn-north-4', namespace: 'team' })
+      expect({ feature: feature.name, read: [...asked].sort() }).toEqual({
+        feature: feature.name,
+        read: [...feature.inputs].sort(),
+      })
     }
   })
 
@@ -117,13 +106,11 @@ describe('inputs', () => {
 })
 
 describe('outputs', () => {
-  const context = { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com' }
+  const context = sharedContext
   const info = Object.fromEntries(INFO_FIELDS.map((field) => [field, field === 'is_public' ? true : field]))
   const success: EnsureResult = {
     namespace: 'created' as const,
-    results: [
-      { repository: 'web', info: { ...info, name: 'web' }, created: true, settingsChanged: [], settingsDiffer: [] },
-    ],
+    results: [{ repository: 'web', info: { ...info, name: 'web' }, state: 'created', outcomes: {} }],
   }
 
   it('a successful run with a login writes exactly the outputs action.yml declares', () => {

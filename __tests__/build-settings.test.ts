@@ -1,12 +1,13 @@
 // What the build before the push must make, by target: the outputs docker/build-push-action takes as they are.
 import { actionOutputs } from '../src/flow/outputs.js'
 import { buildSettings, buildSettingsLine } from '../src/rules/build-settings.js'
+import { sharedContext } from './helpers/ensure-request.js'
 
 const result = { namespace: 'exists' as const, results: [] }
 
 describe('build settings', () => {
   it("for SWR's shared edition: Docker media types, no provenance, no SBOM", () => {
-    expect(actionOutputs(result, { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com' })).toMatchObject({
+    expect(actionOutputs(result, sharedContext)).toMatchObject({
       build_outputs: 'type=image,push=true,oci-mediatypes=false',
       provenance: 'false',
       sbom: 'false',
@@ -15,7 +16,7 @@ describe('build settings', () => {
   })
 
   it("for an Enterprise Edition instance: BuildKit's defaults", () => {
-    const outputs = actionOutputs(result, { namespace: 'team', registry: 'x.myhuaweicloud.com', enterprise: {} })
+    const outputs = actionOutputs(result, { ...sharedContext, build: buildSettings('instance') })
     expect(outputs).toMatchObject({
       build_outputs: 'type=image,push=true',
       provenance: '',
@@ -25,12 +26,12 @@ describe('build settings', () => {
   })
 
   it('say in one line which form the target takes, and why', () => {
-    expect(buildSettingsLine(buildSettings(false))).toBe(
+    expect(buildSettingsLine(buildSettings('shared'))).toBe(
       'Build settings: Docker media types, no attestations (build_outputs=type=image,push=true,oci-mediatypes=false, ' +
         "provenance=false, sbom=false): SWR's shared edition refuses OCI images, and attestations make the build an OCI " +
         'index.',
     )
-    expect(buildSettingsLine(buildSettings(true))).toBe(
+    expect(buildSettingsLine(buildSettings('instance'))).toBe(
       "Build settings: BuildKit's defaults (build_outputs=type=image,push=true): an Enterprise Edition instance takes " +
         'OCI and Docker images alike.',
     )

@@ -1,10 +1,14 @@
 // Sync rules and shares: the sync_to and share_with lines as checked, and the decisions of the flow against an
 // in-memory SWR, in each region. No process, no socket.
 import { ensureShares, ensureSync, type RegionalSwr } from '../src/flow/distribution.js'
-import { ensureRepositories } from '../src/flow/ensure.js'
 import { summaryModel } from '../src/flow/summary.js'
 import { parseShares, parseSyncTargets } from '../src/rules/distribution.js'
-import { ensureRequest as request, succeeded } from './helpers/ensure-request.js'
+import {
+  ensureShared as ensureRepositories,
+  ensureRequest as request,
+  sharedContext,
+  succeeded,
+} from './helpers/ensure-request.js'
 import { InMemorySwr } from './helpers/in-memory-swr.js'
 
 const SOURCE = { region: 'cn-north-4', namespace: 'team' }
@@ -187,11 +191,7 @@ describe('the share flow', () => {
     const api = existing()
     const result = await ensureRepositories(api, request({ shares, updateExisting: true }))
 
-    const [table] = summaryModel(result, {
-      namespace: 'team',
-      registry: 'swr.cn-north-4.myhuaweicloud.com',
-      dryRun: false,
-    }).tables
+    const [table] = summaryModel(result, sharedContext).tables
     expect(table.rows).toContainEqual([
       'Shared with',
       'partner (until 2027-06-30; updated from forever), prod (forever; created), old (until 2027-01-01; not listed: left as is)',

@@ -1,8 +1,8 @@
 // The ensure flow's decisions against an in-memory SWR: each row of the README's "Behaviour on re-runs and races",
 // the races, failures, dry run, settings and retention. No process, no socket.
-import { ensureRepositories, type RepositoryFailure, type RepositoryResult } from '../src/flow/ensure.js'
+import type { RepositoryFailure, RepositoryResult } from '../src/flow/ensure.js'
 import { RequestError } from '../src/clients/request-error.js'
-import { ensureRequest as request, succeeded } from './helpers/ensure-request.js'
+import { ensureShared as ensureRepositories, ensureRequest as request, succeeded } from './helpers/ensure-request.js'
 import { InMemorySwr, refusal } from './helpers/in-memory-swr.js'
 
 function failed(entry: RepositoryResult | RepositoryFailure): Error {
@@ -234,7 +234,7 @@ describe('dry run', () => {
 
     expect(api.writes()).toEqual([])
     expect(result.namespace).toBe('created')
-    expect(succeeded(result.results[0])).toEqual({
+    expect(result.results[0]).toEqual({
       repository: 'web',
       info: {
         name: 'web',
@@ -243,10 +243,8 @@ describe('dry run', () => {
         is_public: true,
         path: 'swr.cn-north-4.myhuaweicloud.com/team/web',
       },
-      created: true,
-      settingsChanged: [],
-      settingsDiffer: [],
-      retention: 'create',
+      state: 'created',
+      outcomes: { settings: { changed: [], differ: [] }, retention: 'create' },
     })
   })
 

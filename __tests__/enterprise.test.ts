@@ -1,16 +1,14 @@
 // SWR Enterprise Edition without a process: the client's paths, headers and readings on scripted answers, and the
 // ensure flow in an instance over an in-memory edition.
 import type { ApiClient } from '../src/clients/api-client.js'
-import { type EnterpriseApi, enterpriseApi, type Instance } from '../src/clients/swr/enterprise-api.js'
+import { enterpriseApi } from '../src/clients/swr/enterprise-api.js'
 import { RequestError } from '../src/clients/request-error.js'
-import { ensureInInstance, type InstanceRequest } from '../src/flow/enterprise.js'
+import { ADDRESS, ensureInInstance, ID, type InstanceCase, memoryInstance } from './helpers/memory-instance.js'
 import type { RepositoryInfo } from '../src/clients/swr/repository-info.js'
 import { scriptedTransport } from './helpers/scripted-transport.js'
 
-const ID = '3f2c1a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
 const PROJECT = '0123456789abcdef0123456789abcdef'
 const ENDPOINT = new URL('https://swr-api.cn-north-4.myhuaweicloud.com')
-const ADDRESS = 'prod.swr-ee.cn-north-4.myhuaweicloud.com'
 const INSTANCE = { id: ID, name: 'prod', status: 'Running', access_address: ADDRESS }
 
 function client(...answers: Parameters<typeof scriptedTransport>) {
@@ -118,37 +116,7 @@ describe('the Enterprise Edition client', () => {
   })
 })
 
-/** An instance in memory: its namespaces and repositories, and the calls made on it. */
-function memoryInstance(
-  instance: Partial<Instance> = {},
-  given: { namespaces?: string[]; repositories?: string[] } = {},
-) {
-  const calls: string[] = []
-  const namespaces = new Set(given.namespaces ?? [])
-  const repositories = new Set(given.repositories ?? [])
-  const found: Instance = { id: ID, name: 'prod', state: 'Running', accessAddress: ADDRESS, ...instance }
-  const api: EnterpriseApi = {
-    findInstance: async (idOrName) => (calls.push(`find ${idOrName}`), { kind: 'found', instance: found }),
-    namespaceExists: async (_id, name) => (calls.push(`namespace ${name}`), namespaces.has(name)),
-    createNamespace: async (_id, name) => {
-      calls.push(`create ${name}`)
-      if (namespaces.has(name)) return 'exists'
-      namespaces.add(name)
-      return 'created'
-    },
-    showRepository: async (_id, namespace, name) => {
-      calls.push(`repository ${namespace}/${name}`)
-      return repositories.has(name) ? { name, num_images: 1 } : undefined
-    },
-    publicAccess: async () => (calls.push('public access'), 'Disable'),
-    createLoginSecret: async () => {
-      throw new Error('not used')
-    },
-  }
-  return { api, calls, namespaces }
-}
-
-const request = (changes: Partial<InstanceRequest> = {}): InstanceRequest => ({
+const request = (changes: Partial<InstanceCase> = {}): InstanceCase => ({
   namespace: 'team',
   repositories: ['web'],
   dryRun: false,
@@ -163,7 +131,7 @@ describe('the ensure flow in an instance', () => {
     const { api, calls } = memoryInstance({}, { namespaces: ['team'], repositories: ['web'] })
     const { result } = await ensureInInstance(api, request())
     expect(calls).toEqual([`find ${ID}`, 'repository team/web'])
-    expect(result).toMatchObject({ namespace: 'exists', results: [{ repository: 'web', created: false }] })
+    expect(result).toMatchObject({ namespace: 'exists', results: [{ repository: 'web', state: 'exists' }] })
   })
 
   it('a repository not pushed yet: the namespace made once, however many repositories ask', async () => {
@@ -172,7 +140,7 @@ describe('the ensure flow in an instance', () => {
     expect(namespaces.has('team')).toBe(true)
     expect(calls.filter((call) => call.startsWith('create'))).toEqual(['create team'])
     expect(result.namespace).toBe('created')
-    expect(result.results).toMatchObject([{ awaitingPush: true }, { awaitingPush: true }])
+    expect(result.results).toMatchObject([{ state: 'awaiting first push' }, { state: 'awaiting first push' }])
   })
 
   it('a dry run reads the namespace and creates nothing', async () => {

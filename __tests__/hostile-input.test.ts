@@ -3,10 +3,16 @@
 import fc from 'fast-check'
 import { ApiClient } from '../src/clients/api-client.js'
 import { authenticator } from '../src/clients/authenticate.js'
-import { CATEGORIES, InputError, parseInputs, type InputSource } from '../src/rules/inputs.js'
+import { InputError, parseInputs, type InputSource } from '../src/rules/inputs.js'
+import { CATEGORIES } from '../src/flow/features/settings.js'
 import { NAMESPACE_RULE, nameProblem, REPOSITORY_RULE } from '../src/rules/names.js'
 import { swrApi } from '../src/clients/swr/swr-api.js'
 import { DEMO_ACCOUNT, isValidNamespace, isValidRepository, SwrEmulator } from '../emulator/swr-emulator.js'
+import { FEATURES } from '../src/flow/features.js'
+
+/** The inputs read as the main step reads them: with every feature's. */
+const parseAll = (...[source, env, defaults]: Parameters<typeof parseInputs>) =>
+  parseInputs(source, env, defaults, FEATURES)
 
 const [KEY] = DEMO_ACCOUNT.accessKeys
 const SEED = 20261125
@@ -88,7 +94,7 @@ describe('categories, numbers and booleans', () => {
   })
   const problems = (values: Record<string, string>): string[] => {
     try {
-      parseInputs(source({ ...base, ...values }), {})
+      parseAll(source({ ...base, ...values }), {})
       return []
     } catch (error) {
       if (error instanceof InputError) return error.problems

@@ -1,5 +1,10 @@
 import { OIDC_PERMISSION_MESSAGE, resolveSignIn, type SignInInputs } from '../src/rules/credentials.js'
 import { InputError, parseInputs, type InputSource } from '../src/rules/inputs.js'
+import { FEATURES } from '../src/flow/features.js'
+
+/** The inputs read as the main step reads them: with every feature's. */
+const parseAll = (...[source, env, defaults]: Parameters<typeof parseInputs>) =>
+  parseInputs(source, env, defaults, FEATURES)
 
 function source(values: Record<string, string>): InputSource {
   return {
@@ -23,7 +28,7 @@ const valid = {
 
 function problemsOf(values: Record<string, string>, env: Record<string, string> = {}): string[] {
   try {
-    parseInputs(source(values), env)
+    parseAll(source(values), env)
   } catch (error) {
     if (error instanceof InputError) return error.problems
     throw error
@@ -33,13 +38,13 @@ function problemsOf(values: Record<string, string>, env: Record<string, string> 
 
 describe('parseInputs', () => {
   it('reads valid inputs and derives the endpoint and registry', () => {
-    const inputs = parseInputs(source(valid), {})
-    expect(inputs.endpoint.href).toBe('https://swr-api.cn-north-4.myhuaweicloud.com/')
-    expect(inputs.registry).toBe('swr.cn-north-4.myhuaweicloud.com')
-    expect(inputs.maxAttempts).toBe(4)
-    expect(inputs.category).toBeUndefined()
-    expect(inputs.isPublic).toBeUndefined()
-    expect(inputs.signIn).toEqual({
+    const inputs = parseAll(source(valid), {})
+    expect(inputs.place.endpoint.href).toBe('https://swr-api.cn-north-4.myhuaweicloud.com/')
+    // The registry is the edition's, decided when it is opened.
+    expect(inputs.place.registry).toBeUndefined()
+    expect(inputs.transport.maxAttempts).toBe(4)
+    expect(inputs.features.settings).toBeUndefined()
+    expect(inputs.signIn.method).toEqual({
       kind: 'access-key',
       accessKeyId: 'AK',
       secretAccessKey: 'SK',
@@ -48,16 +53,16 @@ describe('parseInputs', () => {
   })
 
   it('keeps settings the workflow gave', () => {
-    const inputs = parseInputs(source({ ...valid, category: 'linux', is_public: 'true', description: 'd' }), {})
-    expect([inputs.category, inputs.isPublic, inputs.description]).toEqual(['linux', true, 'd'])
+    const inputs = parseAll(source({ ...valid, category: 'linux', is_public: 'true', description: 'd' }), {})
+    expect(inputs.features.settings).toEqual({ category: 'linux', isPublic: true, description: 'd' })
   })
 
   it('takes the region from the environment in the documented order', () => {
     const { region: _region, ...rest } = valid
     expect(
-      parseInputs(source(rest), { HW_REGION_NAME: 'la-north-2', HUAWEICLOUD_SDK_REGION: 'ap-southeast-1' }).region,
+      parseAll(source(rest), { HW_REGION_NAME: 'la-north-2', HUAWEICLOUD_SDK_REGION: 'ap-southeast-1' }).place.region,
     ).toBe('ap-southeast-1')
-    expect(parseInputs(source(valid), { HUAWEI_CLOUD_REGION: 'eu-west-101' }).region).toBe('cn-north-4')
+    expect(parseAll(source(valid), { HUAWEI_CLOUD_REGION: 'eu-west-101' }).place.region).toBe('cn-north-4')
   })
 
   it('reports every bad input at once, naming each', () => {
@@ -72,10 +77,10 @@ describe('parseInputs', () => {
     expect(problems).toHaveLength(7)
     expect(problems[0]).toMatch(/^Input namespace "My_Team" .*use "my_team"/)
     expect(problems[1]).toMatch(/^Input repository "web\/\/app" .*Accepted: 1 to 128 characters/)
-    expect(problems[2]).toMatch(/^Input category "games" .*app_server, linux/)
-    expect(problems[3]).toMatch(/is_public/)
-    expect(problems[4]).toMatch(/region "CN North" from input region/)
-    expect(problems[5]).toMatch(/^Input max_attempts "0" must be a whole number from 1 to 10/)
+    expect(problems[2]).toMatch(/region "CN North" from input region/)
+    expect(problems[3]).toMatch(/^Input max_attempts "0" must be a whole number from 1 to 10/)
+    expect(problems[4]).toMatch(/^Input category "games" .*app_server, linux/)
+    expect(problems[5]).toMatch(/is_public/)
     expect(problems[6]).toMatch(/^Input secret_access_key is required|No credentials/)
   })
 
@@ -235,20 +240,20 @@ describe('defaults from the workflow, and messages that say what to do', () => {
   const withoutRepository = { ...valid, repository: '' }
 
   it('names the repository after the GitHub repository, lowercased, and says so', () => {
-    const inputs = parseInputs(source(withoutRepository), {}, { githubRepository: { owner: 'Octo', name: 'My-App' } })
-    expect(inputs.repositories).toEqual(['my-app'])
-    expect(inputs.repositoryOrigin).toBe('named after the GitHub repository Octo/My-App, lowercased')
+    const inputs = parseAll(source(withoutRepository), {}, { githubRepository: { owner: 'Octo', name: 'My-App' } })
+    expect(inputs.names.repositories).toEqual(['my-app'])
+    expect(inputs.names.repositoryOrigin).toBe('named after the GitHub repository Octo/My-App, lowercased')
   })
 
   it('prefers the repository the workflow gave', () => {
-    const inputs = parseInputs(source(valid), {}, { githubRepository: { owner: 'octo', name: 'app' } })
-    expect(inputs.repositories).toEqual(['web'])
-    expect(inputs.repositoryOrigin).toBeUndefined()
+    const inputs = parseAll(source(valid), {}, { githubRepository: { owner: 'octo', name: 'app' } })
+    expect(inputs.names.repositories).toEqual(['web'])
+    expect(inputs.names.repositoryOrigin).toBeUndefined()
   })
 
   it('refuses a GitHub name that lowercasing cannot make valid, saying to set repository', () => {
     expect(() =>
-      parseInputs(source(withoutRepository), {}, { githubRepository: { owner: 'o', name: '.github' } }),
+      parseAll(source(withoutRepository), {}, { githubRepository: { owner: 'o', name: '.github' } }),
     ).toThrow(
       /^Input repository was not given, and the GitHub repository's name "\.github", lowercased, is not a valid SWR repository name: it starts with "\."\. Set the input repository\./,
     )

@@ -8,7 +8,8 @@ import { logIn } from '../src/flow/login.js'
 import { logOut } from '../src/flow/logout.js'
 
 const HOST = 'swr.cn-north-4.myhuaweicloud.com'
-const WISH = { region: 'cn-north-4', host: HOST, durationSeconds: 3600, timeoutMs: 5000 }
+const log = { info: () => {}, debug: () => {} }
+const WISH = { host: HOST, timeoutMs: 5000 }
 
 function secret(username = 'cn-north-4@AAAA', password = 'p4ssw0rd-0001'): LoginSecret {
   const auth = Buffer.from(`${username}:${password}`).toString('base64')
@@ -26,14 +27,14 @@ function dockerConfig(config?: string) {
 
 const api = (given = secret()) => {
   const calls: string[] = []
-  return { calls, createLoginSecret: async () => (calls.push('createLoginSecret'), given) }
+  return { calls, create: async () => (calls.push('createLoginSecret'), given) }
 }
 
 describe('the login', () => {
   it('writes the credential for the host in the config, masks it, and records what the post step needs', async () => {
     const { dir, env, read } = dockerConfig('{"auths":{"ghcr.io":{"auth":"b3RoZXI6am9i"}},"credsStore":""}')
     const masked: string[] = []
-    const login = await logIn(api(), WISH, env, (value) => masked.push(value))
+    const login = await logIn(api().create, WISH, { env, mask: (value: string) => void masked.push(value), log })
 
     expect(read().auths).toEqual({ 'ghcr.io': { auth: 'b3RoZXI6am9i' }, [HOST]: { auth: secret().auth } })
     expect(masked).toEqual(expect.arrayContaining([secret().password, secret().auth]))
@@ -47,7 +48,7 @@ describe('the login', () => {
   it('a login to the host from before is replaced, said so, and put back by the post step', async () => {
     const before = { auth: Buffer.from('robot:kept-0001').toString('base64') }
     const { env, read } = dockerConfig(JSON.stringify({ auths: { [HOST]: before } }))
-    const login = await logIn(api(), WISH, env, () => {})
+    const login = await logIn(api().create, WISH, { env, mask: () => {}, log })
     expect(login.replaced).toBeDefined()
     expect(read().auths[HOST]).toEqual({ auth: secret().auth })
 
@@ -57,7 +58,7 @@ describe('the login', () => {
 
   it('a login changed since (another step logged in again) is left as it is, and said so', async () => {
     const { dir, env, read } = dockerConfig()
-    const login = await logIn(api(), WISH, env, () => {})
+    const login = await logIn(api().create, WISH, { env, mask: () => {}, log })
     const later = { auth: Buffer.from('later:login-0002').toString('base64') }
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [HOST]: later } }))
 
@@ -74,7 +75,7 @@ describe('the login', () => {
   ])('%s stops the login before any credential is made, and nothing is written', async (_case, config, message) => {
     const { dir, env } = dockerConfig(config)
     const swr = api()
-    await expect(logIn(swr, WISH, env, () => {})).rejects.toThrow(message)
+    await expect(logIn(swr.create, WISH, { env, mask: () => {}, log })).rejects.toThrow(message)
     expect(swr.calls).toEqual([])
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(config)
   })
@@ -83,13 +84,15 @@ describe('the login', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'swr-login-file-')), 'not-a-folder')
     writeFileSync(file, '')
     const swr = api()
-    await expect(logIn(swr, WISH, { DOCKER_CONFIG: file }, () => {})).rejects.toThrow(/is a file, not a folder/)
+    await expect(logIn(swr.create, WISH, { env: { DOCKER_CONFIG: file }, mask: () => {}, log })).rejects.toThrow(
+      /is a file, not a folder/,
+    )
     expect(swr.calls).toEqual([])
   })
 
   it('the post step finds nothing to do when the config is gone', async () => {
     const { dir, env } = dockerConfig()
-    const login = await logIn(api(), WISH, env, () => {})
+    const login = await logIn(api().create, WISH, { env, mask: () => {}, log })
     const moved = { ...login.record, configPath: join(dir, 'gone', 'config.json') }
     mkdirSync(join(dir, 'gone'))
     expect(await logOut(moved, env)).toMatchObject({ text: expect.stringContaining('no longer exists') })

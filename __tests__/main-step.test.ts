@@ -26,8 +26,8 @@ function services(swr: SwrApi = new InMemorySwr(), logIn?: MainServices['logIn']
     calls,
     credentials,
     services: {
-      connect(inputs, _log, mask) {
-        calls.push(`connect ${inputs.endpoint.origin}`)
+      connect(inputs, { mask }) {
+        calls.push(`connect ${inputs.place.endpoint.origin}`)
         return {
           swr: (given) => (credentials.push(given), swr),
           regionalSwr: (_given, region) => `${region} is not reached in this test`,
@@ -66,9 +66,9 @@ function services(swr: SwrApi = new InMemorySwr(), logIn?: MainServices['logIn']
       },
       logIn:
         logIn ??
-        (async (api: Pick<SwrApi, 'createLoginSecret'>, wish: LoginWish): Promise<Login> => {
-          calls.push(`logIn ${wish.host} ${wish.durationSeconds}`)
-          const secret: LoginSecret = await api.createLoginSecret(wish.region, wish.durationSeconds, wish.host)
+        (async (createSecret: () => Promise<LoginSecret>, wish: LoginWish): Promise<Login> => {
+          calls.push(`logIn ${wish.host}`)
+          const secret: LoginSecret = await createSecret()
           const record = {
             via: 'config' as const,
             host: wish.host,
@@ -157,7 +157,8 @@ describe('the login', () => {
     await mainStep(runner, recorded.services)
 
     expect(runner.failure).toBeUndefined()
-    expect(recorded.calls).toContain('logIn swr.cn-north-4.myhuaweicloud.com 21600')
+    expect(recorded.calls).toContain('logIn swr.cn-north-4.myhuaweicloud.com')
+    expect(swr.calls).toContain('createLoginSecret cn-north-4 21600 swr.cn-north-4.myhuaweicloud.com')
     expect(Object.keys(runner.outputs)).toEqual(
       expect.arrayContaining(['docker_username', 'docker_password', 'login_expires_at']),
     )

@@ -2,18 +2,14 @@
 import type { EnsureResult, RepositoryResult } from '../src/flow/ensure.js'
 import { failureMessage, reportLines } from '../src/flow/report.js'
 import { summaryModel } from '../src/flow/summary.js'
+import { type CaseResult, pipelineResult, sharedContext as context } from './helpers/ensure-request.js'
 
-const context = { namespace: 'team', registry: 'swr.cn-north-4.myhuaweicloud.com', dryRun: false }
-
-function existing(repository: string, overrides: Partial<RepositoryResult> = {}): RepositoryResult {
-  return {
+function existing(repository: string, overrides: Partial<CaseResult> = {}): RepositoryResult {
+  return pipelineResult({
     repository,
     info: { name: repository, path: `swr.cn-north-4.myhuaweicloud.com/team/${repository}`, is_public: true },
-    created: false,
-    settingsChanged: [],
-    settingsDiffer: [],
     ...overrides,
-  }
+  })
 }
 
 describe('the log report', () => {
@@ -104,7 +100,7 @@ describe('the failure message', () => {
 describe('the job summary', () => {
   it('names a failed login, escaped, as it names every other failure', () => {
     const result: EnsureResult = { namespace: 'exists', results: [existing('web')] }
-    const model = summaryModel(result, { ...context, retention: undefined }, undefined, 'docker <b>login</b> failed')
+    const model = summaryModel(result, context, undefined, 'docker <b>login</b> failed')
     expect(model.lead).toContain('<strong>The login failed</strong>: docker &#60;b&#62;login&#60;/b&#62; failed')
   })
 
@@ -116,7 +112,7 @@ describe('the job summary', () => {
         { repository: 'api', error: new Error('<script>alert(1)</script>') },
       ],
     }
-    const model = summaryModel(result, { ...context, retention: undefined })
+    const model = summaryModel(result, context)
     expect(model.lead).toBe(
       'Organization <code>team</code>: existed. Build with Docker media types and no attestations (<code>outputs: ' +
         'type=image,push=true,oci-mediatypes=false</code>, <code>provenance: false</code>, <code>sbom: false</code>, ' +

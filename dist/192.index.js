@@ -441,12 +441,12 @@ async function destination(wish, env, mask) {
     }
     return { file, store: { docker, helper, previous } };
 }
-async function logIn(api, wish, env, 
-/** Hides a secret; called with each secret the moment it is read, before anything uses it. */
-mask) {
+async function logIn(
+/** The edition's temporary login to the host. */
+createSecret, wish, { env, mask }) {
     const { host } = wish;
     const { file, store } = await destination(wish, env, mask);
-    const secret = await api.createLoginSecret(wish.region, wish.durationSeconds, host);
+    const secret = await createSecret();
     mask(secret.password);
     mask(secret.auth);
     if (store) {

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 988;
-exports.ids = [988,125];
+exports.ids = [988];
 exports.modules = {
 
 /***/ 9988:
@@ -32,7 +32,7 @@ async function ensureSync(api, regions, request, repository, state, progress = [
     const outcomes = [];
     const anyNew = sync.targets.some((target) => !existing.some((rule) => name(rule) === name(target)));
     if (!dryRun && state.images > MAX_COPIED_TAGS && anyNew) {
-        throw new Error((0,_rules_distribution_js__WEBPACK_IMPORTED_MODULE_0__.tooManyTags)(`${namespace}/${repository}`, state.images, MAX_COPIED_TAGS));
+        throw new Error((0,_rules_distribution_js__WEBPACK_IMPORTED_MODULE_0__/* .tooManyTags */ .Z7)(`${namespace}/${repository}`, state.images, MAX_COPIED_TAGS));
     }
     // Read once for the repository, however many new rules copy its tags.
     let tags;
@@ -167,142 +167,6 @@ async function ensureShares(api, request, repository, state, progress = []) {
     }
     return outcomes;
 }
-
-
-/***/ }),
-
-/***/ 9125:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   REGION: () => (/* binding */ REGION),
-/* harmony export */   SYNC_REGIONS: () => (/* binding */ SYNC_REGIONS),
-/* harmony export */   parseShares: () => (/* binding */ parseShares),
-/* harmony export */   parseSyncTargets: () => (/* binding */ parseSyncTargets),
-/* harmony export */   readDistribution: () => (/* binding */ readDistribution),
-/* harmony export */   tooManyTags: () => (/* binding */ tooManyTags)
-/* harmony export */ });
-/* harmony import */ var _input_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4142);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5603);
-// Where a repository's images go beyond its own region: the regions they are synced to (sync_to, sync_override) and
-// the accounts the repository is shared with (share_with), each line checked before any request.
-
-
-/** A region ID's form: cn-north-4, ap-southeast-1, eu-west-101. */
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,3}$/;
-/**
- * The regions where SWR offers cross-region sync, as its user guide lists them (docs/api-notes.md, "Image sync and
- * sharing"): Beijing1, Beijing4, Ulanqab1, Shanghai1, Shanghai2, Guangzhou, Guiyang1, Hong Kong, Bangkok, Singapore,
- * Johannesburg.
- */
-const SYNC_REGIONS = [
-    'cn-north-1',
-    'cn-north-4',
-    'cn-north-9',
-    'cn-east-3',
-    'cn-east-2',
-    'cn-south-1',
-    'cn-southwest-2',
-    'ap-southeast-1',
-    'ap-southeast-2',
-    'ap-southeast-3',
-    'af-south-1',
-];
-const notSyncRegion = (region, what) => `${what} ${region} is not one where SWR offers sync between regions: ${SYNC_REGIONS.join(', ')}.`;
-/** Account names as the console takes them; no spaces, so that "until" is never part of one. */
-const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** "2027-06-30", if it is a real calendar date. */
-function isCalendarDate(text) {
-    const match = DATE.exec(text);
-    if (!match)
-        return false;
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-/** The sync targets of the lines, or the problems with them. */
-function parseSyncTargets(lines, source) {
-    const problems = [];
-    const targets = [];
-    if (lines.length > 0 && REGION.test(source.region) && !SYNC_REGIONS.includes(source.region)) {
-        problems.push(`Input sync_to needs the repository's region to sync from: ${notSyncRegion(source.region, 'region')}`);
-    }
-    for (const line of lines) {
-        const [region, namespace = source.namespace, ...rest] = line.split('/');
-        const accepted = 'REGION or REGION/ORGANIZATION, e.g. "cn-east-3" or "cn-east-3/team"';
-        if (rest.length > 0 || !REGION.test(region)) {
-            problems.push(`Input sync_to has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}, which is not a target: give ${accepted}.`);
-            continue;
-        }
-        if (!SYNC_REGIONS.includes(region)) {
-            problems.push(`Input sync_to has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: ${notSyncRegion(region, 'the region')}`);
-            continue;
-        }
-        const problem = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .nameProblem */ .rH)(namespace, _names_js__WEBPACK_IMPORTED_MODULE_1__/* .NAMESPACE_RULE */ .D2);
-        if (problem) {
-            problems.push(`Input sync_to has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: the organization is not a valid SWR name: ${problem}.`);
-            continue;
-        }
-        if (region === source.region && namespace === source.namespace) {
-            problems.push(`Input sync_to has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}, the repository's own region and organization.`);
-            continue;
-        }
-        if (targets.some((target) => target.region === region && target.namespace === namespace)) {
-            problems.push(`Input sync_to lists ${region}/${namespace} more than once.`);
-            continue;
-        }
-        targets.push({ region, namespace });
-    }
-    return problems.length > 0 ? problems : targets;
-}
-/** The shares of the lines (`ACCOUNT` or `ACCOUNT until YYYY-MM-DD`), or the problems with them. */
-function parseShares(lines, today) {
-    const problems = [];
-    const shares = [];
-    const todayText = today.toISOString().slice(0, 10);
-    for (const line of lines) {
-        const [account, keyword, date, ...rest] = line.split(/\s+/);
-        const accepted = 'ACCOUNT (shared forever) or ACCOUNT until YYYY-MM-DD, e.g. "prod-account until 2027-06-30"';
-        if (!ACCOUNT.test(account) || rest.length > 0 || (keyword !== undefined && (keyword !== 'until' || !date))) {
-            problems.push(`Input share_with has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}, which is not a share: give ${accepted}.`);
-            continue;
-        }
-        if (date !== undefined && !isCalendarDate(date)) {
-            problems.push(`Input share_with has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(date)} is not a date in the form YYYY-MM-DD.`);
-            continue;
-        }
-        if (date !== undefined && date <= todayText) {
-            problems.push(`Input share_with has ${(0,_input_table_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)}: the share would end on or before today (${todayText}, UTC).`);
-            continue;
-        }
-        if (shares.some((share) => share.account.toLowerCase() === account.toLowerCase())) {
-            problems.push(`Input share_with lists the account ${account} more than once.`);
-            continue;
-        }
-        shares.push({ account, deadline: (date ?? 'forever') });
-    }
-    return problems.length > 0 ? problems : shares;
-}
-/** The sync_to, sync_override and share_with inputs, once the repository's region and organization are known. */
-function readDistribution(read, source, today) {
-    const override = read.boolean('sync_override');
-    const targets = parseSyncTargets(read.lines('sync_to'), source);
-    const shares = parseShares(read.lines('share_with'), today);
-    for (const problem of [targets, shares].flatMap((parsed) => (isProblems(parsed) ? parsed : [])))
-        read.fail(problem);
-    if (override && read.lines('sync_to').length === 0)
-        read.fail('Input sync_override: true needs sync_to.');
-    return {
-        sync: !isProblems(targets) && targets.length > 0 ? { targets, override } : undefined,
-        shares: !isProblems(shares) && shares.length > 0 ? shares : undefined,
-    };
-}
-const isProblems = (parsed) => parsed.some((entry) => typeof entry === 'string');
-/** Why the images of a repository with more tags than a new rule copies are not copied, and what to do. */
-const tooManyTags = (name, count, most) => `Repository ${name} holds ${count} tags, more than the ${most} this action copies to a new sync target. Copy them ` +
-    'with the console, or keep fewer (a retention policy), then run the job again.';
 
 
 /***/ })

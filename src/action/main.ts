@@ -1,6 +1,6 @@
 // The main step as the runner starts it: the main step's flow, bound to @actions/core and the real services.
 import { mainStep } from '../flow/main-step.js'
-import { clientServices } from '../flow/services.js'
+import { clientServices } from './services.js'
 import { coreRunner } from './core-runner.js'
 import { githubRepository } from './workflow.js'
 

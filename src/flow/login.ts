@@ -19,13 +19,11 @@ import {
 } from '../clients/docker-config.js'
 import type { LoginSecret } from '../clients/swr/login-secret.js'
 import { type LoginRecord, previousSecrets } from './login-state.js'
-import type { SwrApi } from '../clients/swr/swr-api.js'
+import type { RunContext } from './runner-port.js'
 
 export interface LoginWish {
-  region: string
   /** The registry to log in to: the one the run expects, never one an answer names. */
   host: string
-  durationSeconds: number
   /** Each call of the Docker CLI or a credential helper may take this long. */
   timeoutMs: number
 }
@@ -78,16 +76,15 @@ async function destination(wish: LoginWish, env: Env, mask: (secret: string) => 
 }
 
 export async function logIn(
-  api: Pick<SwrApi, 'createLoginSecret'>,
+  /** The edition's temporary login to the host. */
+  createSecret: () => Promise<LoginSecret>,
   wish: LoginWish,
-  env: Env,
-  /** Hides a secret; called with each secret the moment it is read, before anything uses it. */
-  mask: (secret: string) => void,
+  { env, mask }: RunContext,
 ): Promise<Login> {
   const { host } = wish
   const { file, store } = await destination(wish, env, mask)
 
-  const secret = await api.createLoginSecret(wish.region, wish.durationSeconds, host)
+  const secret = await createSecret()
   mask(secret.password)
   mask(secret.auth)
   if (store) {

@@ -1,41 +1,32 @@
-// The main step: read and check the inputs, sign in, ensure the repositories, say what happened, write the outputs,
-// log Docker in as asked, and fail once with every failure. It runs through the runner port and the services, so
-// that it is tested without a process or a socket.
-import type { SwrApi } from '../clients/swr/swr-api.js'
+// The main step: read and check the inputs, sign in, open the edition, ensure the repositories and their features,
+// say what happened, write the outputs, log Docker in as asked, and fail once with every failure. It runs through
+// the runner port and the services, so that it is tested without a process or a socket.
 import type { EnterpriseApi } from '../clients/swr/enterprise-api.js'
-import type { EnterpriseWish } from '../rules/enterprise.js'
-import { elide } from '../clients/swr/login-secret.js'
-import { stepSecrets } from '../rules/credentials.js'
+import type { SwrApi } from '../clients/swr/swr-api.js'
+import { elide, type LoginSecret } from '../clients/swr/login-secret.js'
+import { type Credentials, stepSecrets } from '../rules/credentials.js'
+import { registryHost } from '../rules/endpoint.js'
 import { type Inputs, parseInputs } from '../rules/inputs.js'
 import type { InputName } from '../rules/input-table.js'
-import { optionalReaders } from '../rules/optional-inputs.js'
+import { buildSettingsLine } from '../rules/build-settings.js'
 import { addSecret, cleanServerText } from '../rules/server-text.js'
+import type { OpenedEdition } from './edition.js'
 import { type EnsureResult, ensureRepositories, type RepositoryResult } from './ensure.js'
+import { FEATURES } from './features.js'
 import type { Login, LoginWish } from './login.js'
 import { LOGIN_STATE } from './login-state.js'
-import { actionOutputs, isFailure, loginOutputs, otherRegistryInPath } from './outputs.js'
+import { actionOutputs, isFailure, loginOutputs, type OutputContext, otherRegistryInPath } from './outputs.js'
 import { failureMessage, reportLines } from './report.js'
-import { buildSettings, buildSettingsLine } from '../rules/build-settings.js'
-import type { Runner } from './runner-port.js'
+import type { RunContext, Runner } from './runner-port.js'
+import { sharedEdition } from './shared-edition.js'
 import { shownResult } from './shown-result.js'
 import { type SignInServices, signedInCredentials } from './sign-in.js'
 import { summaryModel } from './summary.js'
-import type { Credentials } from '../rules/credentials.js'
 
 /** The outside world as the main step sees it: one connection to the services for the run, and the login. */
 export interface MainServices {
-  connect(
-    inputs: Inputs,
-    log: Pick<Runner, 'info' | 'debug'>,
-    mask: (secret: string) => void,
-    env: Record<string, string | undefined>,
-  ): Connection
-  logIn(
-    api: Pick<SwrApi, 'createLoginSecret'>,
-    wish: LoginWish,
-    env: Record<string, string | undefined>,
-    mask: (secret: string) => void,
-  ): Promise<Login>
+  connect(inputs: Inputs, run: RunContext): Connection
+  logIn(createSecret: () => Promise<LoginSecret>, wish: LoginWish, run: RunContext): Promise<Login>
 }
 
 export interface Connection extends Omit<SignInServices, 'mask'> {
@@ -48,46 +39,59 @@ export interface Connection extends Omit<SignInServices, 'mask'> {
 }
 
 export async function mainStep(runner: Runner, services: MainServices): Promise<void> {
-  /** Hides a secret from the log, and removes it from any server text the action shows or stores from now on. */
-  const mask = (secret: string) => {
-    runner.mask(secret)
-    addSecret(secret)
+  const run: RunContext = {
+    env: runner.env,
+    mask(secret) {
+      runner.mask(secret)
+      addSecret(secret)
+    },
+    log: runner,
   }
   let connection: Connection | undefined
   try {
-    const inputs = await readInputs(runner, mask)
-    for (const warning of [inputs.signInSetAside, ...inputs.warnings]) if (warning) runner.warning(warning)
-    const mode = inputs.dryRun ? ' (dry run: read requests only)' : ''
-    runner.info(
-      `SWR ${inputs.endpoint.origin} (region ${inputs.region}), signing in with ${await signInText(runner, inputs)}${mode}`,
-    )
-    if (inputs.repositoryOrigin) runner.info(`Repository ${inputs.repositories[0]}: ${inputs.repositoryOrigin}`)
-    const connected = services.connect(inputs, runner, mask, runner.env)
+    const inputs = await readInputs(runner, run)
+    for (const warning of [inputs.signIn.setAside, ...inputs.run.warnings]) if (warning) runner.warning(warning)
+    const mode = inputs.run.dryRun ? ' (dry run: read requests only)' : ''
+    const { endpoint, region } = inputs.place
+    runner.info(`SWR ${endpoint.origin} (region ${region}), signing in with ${await signInText(runner, inputs)}${mode}`)
+    const { names } = inputs
+    if (names.repositoryOrigin) runner.info(`Repository ${names.repositories[0]}: ${names.repositoryOrigin}`)
+    const connected = services.connect(inputs, run)
     connection = connected
-    const credentials = await signedInCredentials(inputs.signIn, { ...connected, mask })
-    const ensured = inputs.enterprise
-      ? await ensureInEnterprise(runner, connected.enterprise(credentials), inputs, inputs.enterprise)
-      : await ensureInShared(connected, credentials, inputs)
+    const credentials = await signedInCredentials(inputs.signIn.method, { ...connected, mask: run.mask })
+    const { edition, warnings } = await openEdition(connected, credentials, inputs, runner.env)
+    for (const warning of warnings) runner.warning(warning)
+    const request = {
+      namespace: names.namespace,
+      repositories: names.repositories,
+      wishes: inputs.features,
+      updateExisting: inputs.run.updateExisting,
+      dryRun: inputs.run.dryRun,
+    }
     // From here on only what may be shown: every value that came from a server, cleaned.
-    const result = shownResult(ensured.result)
-    const context = { ...inputs, registry: ensured.registry }
+    const result = shownResult(await ensureRepositories(edition, request, FEATURES), FEATURES)
+    const context = { ...request, ...edition, features: FEATURES }
     for (const line of reportLines(result, context))
       (line.level === 'warning' ? runner.warning : runner.info)(line.text)
-    runner.info(buildSettingsLine(buildSettings(!!inputs.enterprise)))
+    runner.info(buildSettingsLine(edition.build))
     for (const [name, value] of Object.entries(actionOutputs(result, context))) runner.setOutput(name, value)
     let loginFailure: string | undefined
-    const login = !inputs.login
+    const login = !inputs.login.enabled
       ? undefined
-      : await logInAsAsked(runner, services, { api: ensured.login, inputs: context, result, mask }).catch(
-          (error: unknown) => {
-            loginFailure = error instanceof Error ? error.message : String(error)
-            return undefined
-          },
-        )
-    if (inputs.summary && runner.env.GITHUB_STEP_SUMMARY) {
+      : await logInAsAsked(runner, services, {
+          createSecret: edition.createLoginSecret,
+          inputs,
+          result,
+          context,
+          run,
+        }).catch((error: unknown) => {
+          loginFailure = error instanceof Error ? error.message : String(error)
+          return undefined
+        })
+    if (inputs.run.summary && runner.env.GITHUB_STEP_SUMMARY) {
       await runner.writeSummary(summaryModel(result, context, login?.secret, loginFailure))
     }
-    const failed = [failureMessage(result, inputs.namespace), loginFailure].filter(Boolean)
+    const failed = [failureMessage(result, names.namespace), loginFailure].filter(Boolean)
     for (const entry of result.results) if (isFailure(entry)) debugCauses(runner, entry.error)
     if (failed.length > 0) runner.fail(failed.join('\n'))
   } catch (error) {
@@ -107,64 +111,59 @@ function debugCauses(runner: Runner, error: unknown): void {
   }
 }
 
-interface Ensured {
-  result: EnsureResult
-  /** The registry images go to: the region's (or the input's), or an instance's access address. */
-  registry: string
-  /** Where a login comes from. */
-  login: Pick<SwrApi, 'createLoginSecret'>
-}
-
-async function ensureInShared(connected: Connection, credentials: Credentials, inputs: Inputs): Promise<Ensured> {
-  const api = connected.swr(credentials)
-  const regional = (region: string) => connected.regionalSwr(credentials, region)
-  return { result: await ensureRepositories(api, inputs, regional), registry: inputs.registry, login: api }
-}
-
-async function ensureInEnterprise(
-  runner: Runner,
-  api: EnterpriseApi,
+/** The edition the run works in; the registry is decided here, where it is known. */
+async function openEdition(
+  connected: Connection,
+  credentials: Credentials,
   inputs: Inputs,
-  enterprise: EnterpriseWish,
-): Promise<Ensured> {
-  // Loaded only by a run in an instance.
-  const { ensureInInstance } = await import('./enterprise.js')
-  const outsideNetwork = runner.env.RUNNER_ENVIRONMENT === 'github-hosted'
-  const { instance, result, warnings } = await ensureInInstance(api, { ...inputs, enterprise, outsideNetwork })
-  for (const warning of warnings) runner.warning(warning)
-  const registry = instance.accessAddress
-  // An instance's login: its temporary credential, for its own address.
-  const login = { createLoginSecret: () => api.createLoginSecret(instance.id, registry) }
-  return { result, registry, login }
+  env: Record<string, string | undefined>,
+): Promise<OpenedEdition> {
+  const { place, names, enterprise } = inputs
+  if (enterprise) {
+    // Loaded only by a run in an instance.
+    const { openInstance } = await import('./instance-edition.js')
+    const isPublic = (inputs.features.settings as { isPublic?: boolean } | undefined)?.isPublic
+    const outsideNetwork = env.RUNNER_ENVIRONMENT === 'github-hosted'
+    const where = { namespace: names.namespace, isPublic, region: place.region, enterprise, outsideNetwork }
+    return openInstance(connected.enterprise(credentials), where)
+  }
+  const shared = {
+    namespace: names.namespace,
+    registry: place.registry ?? registryHost(place.region, place.endpoint),
+    region: place.region,
+    loginDurationSeconds: inputs.login.durationSeconds,
+  }
+  const regional = (region: string) => connected.regionalSwr(credentials, region)
+  return { edition: sharedEdition(connected.swr(credentials), shared, regional), warnings: [] }
 }
 
-async function readInputs(runner: Runner, mask: (secret: string) => void): Promise<Inputs> {
+async function readInputs(runner: Runner, run: RunContext): Promise<Inputs> {
   // Secrets are masked the moment they are read, before anything could print them, even when an input is bad.
-  for (const value of stepSecrets((name) => runner.input(name), runner.env)) mask(value)
+  for (const value of stepSecrets((name) => runner.input(name), run.env)) run.mask(value)
   // The repository defaults to the GitHub repository's name; only then is the workflow's context needed.
   const githubDefault = runner.input('repository').trim() === '' ? await runner.githubRepository() : undefined
-  const readers = await optionalReaders((name) => runner.input(name))
   const source = {
     text: (name: InputName) => runner.input(name),
     boolean: (name: InputName) => runner.booleanInput(name),
   }
-  return parseInputs(source, runner.env, { githubRepository: githubDefault }, readers)
+  return parseInputs(source, run.env, { githubRepository: githubDefault }, FEATURES)
 }
 
 /** How the run signs in, for the log; for OpenID Connect, with the audience the ID token is requested for. */
-async function signInText(runner: Runner, { signIn }: Inputs): Promise<string> {
-  if (signIn.kind !== 'oidc') return signIn.source
-  if (signIn.audience) return `${signIn.source}, audience ${signIn.audience}`
+async function signInText(runner: Runner, { signIn: { method } }: Inputs): Promise<string> {
+  if (method.kind !== 'oidc') return method.source
+  if (method.audience) return `${method.source}, audience ${method.audience}`
   const github = await runner.githubRepository()
   const audience = github ? `https://github.com/${github.owner}` : "the repository owner's URL"
-  return `${signIn.source}, audience ${audience} (GitHub's default)`
+  return `${method.source}, audience ${audience} (GitHub's default)`
 }
 
 interface LoginContext {
-  api: Pick<SwrApi, 'createLoginSecret'>
+  createSecret: () => Promise<LoginSecret>
   inputs: Inputs
   result: EnsureResult
-  mask: (secret: string) => void
+  context: OutputContext
+  run: RunContext
 }
 
 /**
@@ -174,38 +173,34 @@ interface LoginContext {
 async function logInAsAsked(
   runner: Runner,
   services: MainServices,
-  { api, inputs, result, mask }: LoginContext,
+  { createSecret, inputs, result, context, run }: LoginContext,
 ): Promise<Login | undefined> {
   const first = result.results.find((entry): entry is RepositoryResult => !isFailure(entry))
   // With no repository ensured there is nothing to push to; the failure message says why.
   if (!first) return undefined
-  const host = inputs.registry
-  const other = otherRegistryInPath(first, inputs)
+  const host = context.registry
+  const { namespace } = context
+  const other = otherRegistryInPath(first, context)
   if (other) {
     throw new Error(
-      `Not logging in: SWR gives the path of ${inputs.namespace}/${first.repository} on the registry ${other}, not ` +
+      `Not logging in: SWR gives the path of ${namespace}/${first.repository} on the registry ${other}, not ` +
         `${host}, the registry this run expects. A login goes only to ${host}; if images of this endpoint go to ` +
         `${other}, set the input registry to it.`,
     )
   }
-  const hours = `${+(inputs.loginDurationSeconds / 3600).toFixed(2)} h`
-  if (inputs.dryRun) {
+  const hours = `${+(inputs.login.durationSeconds / 3600).toFixed(2)} h`
+  if (inputs.run.dryRun) {
     runner.info(`Dry run: would log in to ${host} for ${hours}`)
     return undefined
   }
-  const wish = {
-    region: inputs.region,
-    host,
-    durationSeconds: inputs.loginDurationSeconds,
-    timeoutMs: inputs.timeoutMs,
-  }
-  const login = await services.logIn(api, wish, runner.env, mask)
+  const login = await services.logIn(createSecret, { host, timeoutMs: inputs.transport.timeoutMs }, run)
   const { secret, record, replaced } = login
   for (const [name, value] of Object.entries(loginOutputs(secret))) runner.setOutput(name, value)
+  const { logout } = inputs.login
   if (replaced) {
     runner.warning(
       `A login to ${host} was already in ${replaced} (from before this job, or an earlier step): this step replaced ` +
-        (inputs.logout ? 'it, and puts it back when the job ends.' : 'it, and does not put it back (logout: false).'),
+        (logout ? 'it, and puts it back when the job ends.' : 'it, and does not put it back (logout: false).'),
     )
   }
   const where = record.via === 'config' ? record.configPath : 'the Docker CLI'
@@ -218,6 +213,6 @@ async function logInAsAsked(
         "login_duration and SWR's default of 6 hours.",
     )
   }
-  if (inputs.logout) runner.saveState(LOGIN_STATE, JSON.stringify(record))
+  if (logout) runner.saveState(LOGIN_STATE, JSON.stringify(record))
   return login
 }

@@ -3,22 +3,24 @@
 import type { EnsureResult, RepositoryFailure, RepositoryResult } from './ensure.js'
 import type { LoginSecret } from '../clients/swr/login-secret.js'
 import { INFO_FIELDS, type RepositoryInfo } from '../clients/swr/repository-info.js'
-import { buildSettings } from '../rules/build-settings.js'
+import type { BuildSettings } from '../rules/build-settings.js'
+import type { Feature } from './feature.js'
 
 export interface OutputContext {
   namespace: string
-  /** Set when the run works in an Enterprise Edition instance, whose organizations are called namespaces. */
-  enterprise?: unknown
-  /** The registry host expected for the region or endpoint, or given as the input registry. */
+  /** The registry the edition's images go to: the only one named in outputs, and the only one logged in to. */
   registry: string
+  /** What the edition calls the namespace: an organization, or an instance's namespace. */
+  namespaceWord: string
+  /** What the build must make for the edition to take the push. */
+  build: BuildSettings
+  /** The features, each showing its own outcome. */
+  features: readonly Feature[]
 }
 
 function asText(value: RepositoryInfo[keyof RepositoryInfo]): string {
   return value === undefined ? '' : String(value)
 }
-
-/** What SWR calls the namespace where the run works: an organization, or an instance's namespace. */
-export const namespaceWord = (context: OutputContext): string => (context.enterprise ? 'Namespace' : 'Organization')
 
 export const isFailure = (result: RepositoryResult | RepositoryFailure): result is RepositoryFailure =>
   'error' in result
@@ -52,17 +54,14 @@ export function repositoryEntry(result: RepositoryResult | RepositoryFailure, co
   return {
     ...result.info,
     image: imageOf(result, context),
-    repository_created: result.created,
-    ...(result.awaitingPush ? { awaiting_first_push: true } : {}),
-    settings_changed: result.settingsChanged,
-    ...(result.retention ? { retention: result.retention } : {}),
-    ...(result.sync ? { sync: result.sync } : {}),
-    ...(result.shares ? { shares: result.shares } : {}),
+    repository_created: result.state === 'created',
+    ...(result.state === 'awaiting first push' ? { awaiting_first_push: true } : {}),
+    ...Object.assign({}, ...context.features.map((feature) => feature.output(result.outcomes[feature.name]))),
   }
 }
 
 export function actionOutputs(result: EnsureResult, context: OutputContext): Record<string, string> {
-  const build = buildSettings(!!context.enterprise)
+  const { build } = context
   const outputs: Record<string, string> = {
     namespace: context.namespace,
     // What the build must make for this target to take the push: known from the target alone, no request.
@@ -81,7 +80,7 @@ export function actionOutputs(result: EnsureResult, context: OutputContext): Rec
     ...outputs,
     registry: context.registry,
     image: imageOf(first, context),
-    repository_created: String(first.created),
+    repository_created: String(first.state === 'created'),
     json: JSON.stringify(first.info),
   }
 }

@@ -1,9 +1,6 @@
 // What the log says about a run, and the one message a failed step ends with: pure functions of the result.
 import type { EnsureResult } from './ensure.js'
-import { imageOf, isFailure, namespaceWord, otherRegistryInPath, type OutputContext } from './outputs.js'
-import { retentionState } from './retention.js'
-import { describeChanges } from './settings.js'
-import { distributionLines } from './distribution-report.js'
+import { imageOf, isFailure, otherRegistryInPath, type OutputContext } from './outputs.js'
 
 export interface ReportContext extends OutputContext {
   dryRun: boolean
@@ -22,16 +19,16 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
   // Only what an answer said: nothing when the run failed before any did.
   if (result.namespace !== 'unknown') {
     const state = result.namespace === 'created' ? would('created', 'would be created') : 'exists'
-    lines.push(info(`${namespaceWord(context)} ${context.namespace}: ${state}`))
+    lines.push(info(`${context.namespaceWord} ${context.namespace}: ${state}`))
   }
   for (const entry of result.results) {
     if (isFailure(entry)) continue
     const name = `${context.namespace}/${entry.repository}`
-    const state = entry.awaitingPush
-      ? 'not pushed yet (the first push creates it)'
-      : entry.created
-        ? would('created', 'would be created')
-        : 'exists'
+    const state = {
+      'awaiting first push': 'not pushed yet (the first push creates it)',
+      created: would('created', 'would be created'),
+      exists: 'exists',
+    }[entry.state]
     lines.push(info(`Repository ${name}: ${state}; image ${imageOf(entry, context)}`))
     const other = otherRegistryInPath(entry, context)
     if (other) {
@@ -43,25 +40,10 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
           `endpoint go to ${other}, set the input registry to it.`,
       })
     }
-    if (entry.settingsChanged.length > 0) {
-      lines.push(
-        info(`Repository ${name}: ${would('updated', 'would update')} ${describeChanges(entry.settingsChanged)}`),
-      )
+    for (const feature of context.features) {
+      const outcome = entry.outcomes[feature.name]
+      if (outcome !== undefined) lines.push(...feature.lines(name, outcome, context.dryRun))
     }
-    if (entry.settingsDiffer.length > 0) {
-      const one = entry.settingsDiffer.length === 1
-      lines.push({
-        level: 'warning',
-        text:
-          `Repository ${name}: ${describeChanges(entry.settingsDiffer)} ${one ? 'differs' : 'differ'} from the inputs ` +
-          `and ${one ? 'was left as it is' : 'were left as they are'}. Set update_existing: true to update ` +
-          `${one ? 'it' : 'them'}.`,
-      })
-    }
-    if (entry.retention) {
-      lines.push(info(`Repository ${name}: retention policy ${retentionState(entry.retention, context.dryRun)}`))
-    }
-    lines.push(...distributionLines(name, entry, context.dryRun))
   }
   return lines
 }

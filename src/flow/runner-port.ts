@@ -27,3 +27,11 @@ export interface Runner {
   /** The GitHub repository the workflow runs for, when the context knows it. */
   githubRepository(): Promise<GithubRepository | undefined>
 }
+
+/** What every part of a run shares: the environment, and the masking of each secret the moment it is known. */
+export interface RunContext {
+  readonly env: Record<string, string | undefined>
+  /** Hides a secret from the log, and removes it from any server text the action shows or stores from then on. */
+  mask(secret: string): void
+  log: Pick<Runner, 'info' | 'debug'>
+}

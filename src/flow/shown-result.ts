@@ -2,35 +2,21 @@
 // safe (secrets removed, control characters escaped, length bounded). Decisions were made on the values as read;
 // everything shown is made from this, so the log, outputs and summary agree.
 import type { EnsureResult } from './ensure.js'
+import type { Feature } from './feature.js'
 import { cleanInfo } from '../clients/swr/repository-info.js'
-import { cleanServerText } from '../rules/server-text.js'
-import type { SettingChange } from './settings.js'
 
-const cleanChange = ({ field, from, to }: SettingChange): SettingChange => ({
-  field,
-  from: typeof from === 'string' ? cleanServerText(from) : from,
-  to: typeof to === 'string' ? cleanServerText(to) : to,
-})
-
-export function shownResult(result: EnsureResult): EnsureResult {
+export function shownResult(result: EnsureResult, features: readonly Feature[]): EnsureResult {
   return {
     ...result,
-    results: result.results.map((entry) =>
-      'error' in entry
-        ? entry
-        : {
-            ...entry,
-            info: cleanInfo(entry.info),
-            settingsChanged: entry.settingsChanged.map(cleanChange),
-            settingsDiffer: entry.settingsDiffer.map(cleanChange),
-            // Rules and shares not listed come from SWR's lists.
-            ...(entry.sync
-              ? { sync: entry.sync.map((sync) => ({ ...sync, target: cleanServerText(sync.target) })) }
-              : {}),
-            ...(entry.shares
-              ? { shares: entry.shares.map((share) => ({ ...share, account: cleanServerText(share.account) })) }
-              : {}),
-          },
-    ),
+    results: result.results.map((entry) => {
+      if ('error' in entry) return entry
+      const outcomes = Object.fromEntries(
+        Object.entries(entry.outcomes).map(([name, outcome]) => {
+          const feature = features.find((candidate) => candidate.name === name)
+          return [name, feature?.clean ? feature.clean(outcome) : outcome]
+        }),
+      )
+      return { ...entry, info: cleanInfo(entry.info), outcomes }
+    }),
   }
 }

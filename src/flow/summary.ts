@@ -1,16 +1,15 @@
 // The job summary: a table per repository, readable at a glance. Every value is escaped: names come from inputs
 // and messages from servers.
 import type { EnsureResult } from './ensure.js'
-import { imageOf, isFailure, namespaceWord, type OutputContext } from './outputs.js'
-import type { RetentionWish } from '../rules/inputs.js'
-import { describeRetention, retentionState } from './retention.js'
-import { describeChanges } from './settings.js'
-import { describeShare, describeSync } from './distribution-report.js'
-import { buildSettings } from '../rules/build-settings.js'
+import { imageOf, isFailure, type OutputContext } from './outputs.js'
+import { escapeHtml } from '../rules/server-text.js'
+
+export { escapeHtml } from '../rules/server-text.js'
 
 export interface SummaryContext extends OutputContext {
   dryRun: boolean
-  retention?: RetentionWish
+  /** Each feature's wish, by the feature's name. */
+  wishes: Readonly<Record<string, unknown>>
 }
 
 export interface SummaryTable {
@@ -22,10 +21,6 @@ export interface SummaryModel {
   title: string
   lead: string
   tables: SummaryTable[]
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 function formatSize(bytes: unknown): string {
@@ -58,13 +53,18 @@ export function summaryModel(
   const lead = [
     context.dryRun ? '<strong>Dry run</strong>: nothing was changed; this is what a real run would do.' : '',
     namespaceSentence(result.namespace, context, would),
-    shared ? `${namespaceWord(context)} ${code(context.namespace)} failed: ${escapeHtml(shared.message)}` : '',
+    shared ? `${context.namespaceWord} ${code(context.namespace)} failed: ${escapeHtml(shared.message)}` : '',
     login ? `Logged in to ${code(login.host)} until ${escapeHtml(login.expiresAt.toISOString())}.` : '',
     loginFailure ? `<strong>The login failed</strong>: ${escapeHtml(loginFailure)}` : '',
     buildSentence(context),
   ]
     .filter(Boolean)
     .join(' ')
+  const repositoryState = {
+    'awaiting first push': 'created by the first push',
+    created: would('created', 'would be created'),
+    exists: 'existed',
+  }
   const tables = result.results.map((entry): SummaryTable => {
     const heading = escapeHtml(`${context.namespace}/${entry.repository}`)
     if (isFailure(entry)) {
@@ -76,16 +76,6 @@ export function summaryModel(
       }
     }
     const { info } = entry
-    const settings =
-      entry.settingsChanged.length > 0
-        ? escapeHtml(`${would('changed', 'would change')}: ${describeChanges(entry.settingsChanged)}`)
-        : entry.settingsDiffer.length > 0
-          ? escapeHtml(`differ, left as they are: ${describeChanges(entry.settingsDiffer)}`)
-          : 'unchanged'
-    const retention =
-      context.retention && entry.retention
-        ? escapeHtml(`${describeRetention(context.retention)} (${retentionState(entry.retention, context.dryRun)})`)
-        : 'not managed'
     return {
       heading,
       rows: [
@@ -94,32 +84,10 @@ export function summaryModel(
         ['Category', escapeHtml(String(info.category ?? ''))],
         ['Images', escapeHtml(String(info.num_images ?? 0))],
         ['Size', escapeHtml(formatSize(info.size ?? 0))],
-        [
-          'Repository',
-          entry.awaitingPush
-            ? 'created by the first push'
-            : entry.created
-              ? would('created', 'would be created')
-              : 'existed',
-        ],
-        ['Settings', settings],
-        ['Retention', retention],
-        ...(entry.sync
-          ? [
-              ['Synced to', escapeHtml(entry.sync.map((sync) => describeSync(sync, context.dryRun)).join(', '))] as [
-                string,
-                string,
-              ],
-            ]
-          : []),
-        ...(entry.shares
-          ? [
-              [
-                'Shared with',
-                escapeHtml(entry.shares.map((share) => describeShare(share, context.dryRun)).join(', ')),
-              ] as [string, string],
-            ]
-          : []),
+        ['Repository', repositoryState[entry.state]],
+        ...context.features.flatMap((feature) =>
+          feature.rows(entry.outcomes[feature.name], context.wishes[feature.name], context.dryRun),
+        ),
       ],
     }
   })
@@ -128,7 +96,7 @@ export function summaryModel(
 
 /** Which form the target takes, and the outputs that make the build produce it. */
 function buildSentence(context: OutputContext): string {
-  const settings = buildSettings(!!context.enterprise)
+  const settings = context.build
   const outputs =
     settings.mediaTypes === 'docker'
       ? `${code(`outputs: ${settings.outputs}`)}, ${code('provenance: false')}, ${code('sbom: false')}`
@@ -144,5 +112,5 @@ function namespaceSentence(
   would: (done: string, planned: string) => string,
 ): string {
   if (state === 'unknown') return ''
-  return `${namespaceWord(context)} ${code(context.namespace)}: ${state === 'created' ? would('created', 'would be created') : 'existed'}.`
+  return `${context.namespaceWord} ${code(context.namespace)}: ${state === 'created' ? would('created', 'would be created') : 'existed'}.`
 }

@@ -31,7 +31,9 @@ const INSTANCE: BuildSettings = {
   why: 'an Enterprise Edition instance takes OCI and Docker images alike',
 }
 
-export const buildSettings = (enterprise: boolean): BuildSettings => (enterprise ? INSTANCE : SHARED)
+/** For the shared edition, or an Enterprise Edition instance. */
+export const buildSettings = (edition: 'shared' | 'instance'): BuildSettings =>
+  edition === 'instance' ? INSTANCE : SHARED
 
 /** The one log line: which form the target takes, and why. */
 export function buildSettingsLine(settings: BuildSettings): string {

@@ -127,21 +127,20 @@ export function parseShares(lines: string[], today: Date): ShareWish[] | string[
   return problems.length > 0 ? problems : shares
 }
 
-/** The sync_to, sync_override and share_with inputs, once the repository's region and organization are known. */
-export function readDistribution(
-  read: InputReader,
-  source: { region: string; namespace: string },
-  today: Date,
-): { sync?: SyncWish; shares?: ShareWish[] } {
+/** The sync_to and sync_override inputs, once the repository's region and organization are known. */
+export function readSync(read: InputReader, source: { region: string; namespace: string }): SyncWish | undefined {
   const override = read.boolean('sync_override') as boolean
   const targets = parseSyncTargets(read.lines('sync_to'), source)
-  const shares = parseShares(read.lines('share_with'), today)
-  for (const problem of [targets, shares].flatMap((parsed) => (isProblems(parsed) ? parsed : []))) read.fail(problem)
+  if (isProblems(targets)) for (const problem of targets) read.fail(problem)
   if (override && read.lines('sync_to').length === 0) read.fail('Input sync_override: true needs sync_to.')
-  return {
-    sync: !isProblems(targets) && targets.length > 0 ? { targets, override } : undefined,
-    shares: !isProblems(shares) && shares.length > 0 ? shares : undefined,
-  }
+  return !isProblems(targets) && targets.length > 0 ? { targets, override } : undefined
+}
+
+/** The share_with input; deadlines are checked against today. */
+export function readShares(read: InputReader, today: Date): ShareWish[] | undefined {
+  const shares = parseShares(read.lines('share_with'), today)
+  if (isProblems(shares)) for (const problem of shares) read.fail(problem)
+  return !isProblems(shares) && shares.length > 0 ? shares : undefined
 }
 
 const isProblems = (parsed: unknown[]): parsed is string[] => parsed.some((entry) => typeof entry === 'string')

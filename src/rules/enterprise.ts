@@ -1,6 +1,6 @@
 // SWR Enterprise Edition: the instance input, the project its paths carry, and the inputs this version supports only
 // for the shared edition, refused before any request (docs/api-notes.md, "Enterprise Edition").
-import { type InputReader, quote } from './input-table.js'
+import { type FeatureReader, type InputName, type InputReader, isGiven, quote } from './input-table.js'
 
 export interface EnterpriseWish {
   /** The instance's ID (a UUID) or name. */
@@ -17,18 +17,20 @@ export const PROJECT_ID_VARIABLES = ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK
 const INSTANCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const PROJECT_ID = /^[0-9a-f]{32}$/
 
-/** What each input the shared edition has and an instance does not would need, in words. */
-const BASIC_ONLY = {
-  category: 'repositories in an instance are made by their first push, with no category',
-  description: 'repositories in an instance are made by their first push; set a description once it exists',
-  retention_keep_last: 'retention policies of an instance are not managed by this action yet',
-  retention_keep_days: 'retention policies of an instance are not managed by this action yet',
-  retention_keep_tags: 'retention policies of an instance are not managed by this action yet',
-  sync_to: 'an instance replicates images with its own policies, not managed by this action yet',
-  share_with: 'sharing is not managed by this action for an instance yet',
-} as const
+/**
+ * The inputs outside the repository features that an instance does not take, with why; the features declare theirs
+ * (notWithInstance), and both are refused the same way.
+ */
+const NOT_WITH_INSTANCE: Partial<Record<InputName, string>> = {
+  update_existing:
+    "repositories in an instance are made by their first push, and this action changes none of an instance's settings",
+}
 
-export function readEnterprise(read: InputReader, env: Record<string, string | undefined>): EnterpriseWish | undefined {
+export function readEnterprise(
+  read: InputReader,
+  env: Record<string, string | undefined>,
+  features: readonly FeatureReader[],
+): EnterpriseWish | undefined {
   const instance = read.text('instance').trim()
   if (!instance) {
     if (read.text('project_id')) read.fail('Input project_id is for the instance input (SWR Enterprise Edition).')
@@ -37,10 +39,10 @@ export function readEnterprise(read: InputReader, env: Record<string, string | u
   if (!INSTANCE.test(instance)) {
     read.fail(`Input instance ${quote(instance)} is not an instance ID or name: give the ID (a UUID) or the name.`)
   }
-  for (const [name, why] of Object.entries(BASIC_ONLY) as [keyof typeof BASIC_ONLY, string][]) {
-    if (read.text(name)) read.fail(`Input ${name} is not supported with instance: ${why}.`)
+  const refused = [NOT_WITH_INSTANCE, ...features.map((feature) => feature.notWithInstance ?? {})]
+  for (const [name, why] of refused.flatMap((table) => Object.entries(table))) {
+    if (isGiven(read.text(name as InputName))) read.fail(`Input ${name} is not supported with instance: ${why}.`)
   }
-  if (read.boolean('sync_override')) read.fail('Input sync_override is not supported with instance.')
   const duration = read.text('login_duration')
   if (duration && duration !== '21600') {
     read.fail(

@@ -87,6 +87,9 @@ export function quote(value: string): string {
   return cleanServerText(quoted, 2 * SERVER_TEXT_LIMIT)
 }
 
+/** An input given: text, or a boolean set to true (false is every boolean's default). */
+export const isGiven = (text: string): boolean => text.trim() !== '' && text.trim().toLowerCase() !== 'false'
+
 /** How inputs are read: text is '' when not given; boolean is undefined when not given, and throws when invalid. */
 export interface InputSource {
   text(name: string): string
@@ -144,4 +147,15 @@ export class InputReader {
     if (/^\d+$/.test(text) && value >= declared.min && value <= declared.max) return value
     return this.fail(`Input ${name} ${quote(text)} must be a whole number ${declared.accepted}.`)
   }
+}
+
+/** What a repository feature reads of the inputs (flow/feature.ts declares the rest of it). */
+export interface FeatureReader<Wish = unknown> {
+  name: string
+  /** Every input the feature reads. */
+  inputs: readonly InputName[]
+  /** The inputs an Enterprise Edition instance does not take, each with why: refused before any request. */
+  notWithInstance?: Partial<Record<InputName, string>>
+  /** The wish, read and checked; undefined when the workflow did not ask for the feature. */
+  read(read: InputReader, place: { region: string; namespace: string }): Wish | undefined
 }

@@ -1,66 +1,54 @@
 // Every input is read and checked here, before any request: a run with a bad input sends nothing. Each input is
 // read by the kind the input table declares; the settings derived from them (endpoints, registry) come after.
 import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from './credentials.js'
-import { iamUrl, isRegistryHost, parseEndpoint, registryHost, swrApiUrl } from './endpoint.js'
+import { iamUrl, isRegistryHost, parseEndpoint, swrApiUrl } from './endpoint.js'
 import { imageReferenceProblem, oneLineListProblem } from './image-reference.js'
-import type { ShareWish, SyncWish } from './distribution.js'
-import type { EnterpriseWish } from './enterprise.js'
-import { assertReadersLoaded, type OptionalReaders } from './optional-inputs.js'
-import { InputReader, type InputSource, quote } from './input-table.js'
+import { type EnterpriseWish, readEnterprise } from './enterprise.js'
+import { type FeatureReader, InputReader, type InputSource, quote } from './input-table.js'
 import { ENTERPRISE_NAMESPACE_RULE, NAMESPACE_RULE, type NameRule, nameProblem, REPOSITORY_RULE } from './names.js'
 
-export { type InputSource, quote } from './input-table.js'
-
-export interface RetentionWish {
-  /** Keep the newest N images. */
-  keepLast?: number
-  /** Keep the images pushed in the last N days. */
-  keepDays?: number
-  /** Tags never deleted: a name, or "/pattern/" for a regular expression. */
-  keepTags: string[]
-}
-
-export const CATEGORIES = ['app_server', 'linux', 'framework_app', 'database', 'lang', 'other', 'windows', 'arm']
+export { type FeatureReader, type InputSource, quote } from './input-table.js'
 
 export const REGION_VARIABLES = ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION', 'HW_REGION_NAME']
 
-export interface Inputs {
+/** Where the run works: the region, and the endpoints and registry the workflow gave. */
+export interface Place {
+  region: string
+  endpoint: URL
+  /** The IAM base URL, for the sign-in methods that obtain a token. */
+  iamEndpoint: URL
+  /** The input registry; undefined when the edition's own is meant (decided when the edition is opened). */
+  registry?: string
+}
+
+export interface Names {
   namespace: string
   /** One or more, in the order given. */
   repositories: string[]
   /** Where the repository name came from when the workflow did not give one. */
   repositoryOrigin?: string
-  /** What the inputs allow but may not mean, worth a warning. */
-  warnings: string[]
-  /** The settings of a repository this run creates; undefined when the workflow did not give them. */
-  category?: string
-  isPublic?: boolean
-  description?: string
-  region: string
-  endpoint: URL
-  /** The registry host images are pushed to, and the only one the action logs in to. */
-  registry: string
-  /** The IAM base URL, for the sign-in methods that obtain a token. */
-  iamEndpoint: URL
-  signIn: SignIn
-  /** Sign-in inputs set aside by the precedence, worth a warning. */
-  signInSetAside?: string
-  maxAttempts: number
-  timeoutMs: number
-  updateExisting: boolean
-  retention?: RetentionWish
-  /** The regions the repositories' images are synced to; undefined when sync_to is empty. */
-  sync?: SyncWish
-  /** The accounts the repositories are shared with; undefined when share_with is empty. */
-  shares?: ShareWish[]
+}
+
+/** The inputs, grouped by what they are about. */
+export interface Inputs {
+  names: Names
+  place: Place
+  /** Each repository feature's wish, by the feature's name; absent when the workflow did not ask for it. */
+  features: Record<string, unknown>
   /** An SWR Enterprise Edition instance to work in, instead of the shared edition. */
   enterprise?: EnterpriseWish
-  dryRun: boolean
-  summary: boolean
+  /** How the run signs in, and the sign-in inputs the precedence set aside (worth a warning). */
+  signIn: { method: SignIn; setAside?: string }
   /** Log the container tools in to the registry, for this many seconds; then log out when the job ends. */
-  login: boolean
-  loginDurationSeconds: number
-  logout: boolean
+  login: { enabled: boolean; durationSeconds: number; logout: boolean }
+  transport: { maxAttempts: number; timeoutMs: number }
+  run: {
+    dryRun: boolean
+    summary: boolean
+    updateExisting: boolean
+    /** What the inputs allow but may not mean, worth a warning. */
+    warnings: string[]
+  }
 }
 
 /** What the workflow's own context offers as defaults. */
@@ -80,26 +68,33 @@ export function parseInputs(
   source: InputSource,
   env: Record<string, string | undefined>,
   defaults: WorkflowDefaults = {},
-  readers: OptionalReaders = {},
+  features: readonly FeatureReader[] = [],
 ): Inputs {
   const read = new InputReader(source)
   const enterpriseGiven = read.text('instance') !== ''
-  const names = readNames(read, defaults, enterpriseGiven ? ENTERPRISE_NAMESPACE_RULE : NAMESPACE_RULE)
-  const settings = readSettings(read)
+  const { warnings, ...names } = readNames(read, defaults, enterpriseGiven ? ENTERPRISE_NAMESPACE_RULE : NAMESPACE_RULE)
   const place = readPlace(read, env)
-  const maxAttempts = read.whole('max_attempts') as number
-  const timeoutSeconds = read.whole('timeout_seconds') as number
-  const updateExisting = read.boolean('update_existing') as boolean
-  const dryRun = read.boolean('dry_run') as boolean
-  const summary = read.boolean('summary') as boolean
-  const retention = readRetention(read)
-  assertReadersLoaded(source, readers)
-  const enterprise = readers.enterprise?.(read, env)
+  const transport = {
+    maxAttempts: read.whole('max_attempts') as number,
+    timeoutMs: (read.whole('timeout_seconds') as number) * 1000,
+  }
+  const run = {
+    dryRun: read.boolean('dry_run') as boolean,
+    summary: read.boolean('summary') as boolean,
+    updateExisting: read.boolean('update_existing') as boolean,
+    warnings,
+  }
   const from = { region: place?.region ?? '', namespace: names.namespace }
-  const distribution = readers.distribution?.(read, from, new Date()) ?? {}
-  const login = read.boolean('login') as boolean
-  const logout = read.boolean('logout') as boolean
-  const loginDurationSeconds = read.whole('login_duration') as number
+  const wishes = features.flatMap((feature) => {
+    const wish = feature.read(read, from)
+    return wish === undefined ? [] : [[feature.name, wish] as const]
+  })
+  const enterprise = readEnterprise(read, env, features)
+  const login = {
+    enabled: read.boolean('login') as boolean,
+    durationSeconds: read.whole('login_duration') as number,
+    logout: read.boolean('logout') as boolean,
+  }
   const signInInputs = Object.fromEntries(SIGN_IN_INPUTS.map((name) => [name, read.text(name)])) as SignInInputs
   const instance = read.boolean('instance_credentials') as boolean
   const resolved = resolveSignIn(signInInputs, env, instance)
@@ -107,22 +102,18 @@ export function parseInputs(
 
   if (read.problems.length > 0 || !place || typeof resolved === 'string') throw new InputError(read.problems)
   return {
-    ...names,
-    ...settings,
-    ...derivedPlace(place),
-    signIn: resolved.signIn,
-    signInSetAside: resolved.setAside,
-    maxAttempts,
-    timeoutMs: timeoutSeconds * 1000,
-    updateExisting,
-    retention,
-    ...distribution,
+    names,
+    place: {
+      ...place,
+      endpoint: place.endpoint ?? swrApiUrl(place.region),
+      iamEndpoint: place.iamEndpoint ?? iamUrl(place.region),
+    },
+    features: Object.fromEntries(wishes),
     enterprise,
-    dryRun,
-    summary,
+    signIn: { method: resolved.signIn, setAside: resolved.setAside },
     login,
-    loginDurationSeconds,
-    logout,
+    transport,
+    run,
   }
 }
 
@@ -164,22 +155,7 @@ function readNames(read: InputReader, defaults: WorkflowDefaults, namespaceRule:
   return { namespace, repositories, repositoryOrigin: named?.origin, warnings }
 }
 
-/** The settings of a repository this run creates: only those the workflow gave. */
-function readSettings(read: InputReader) {
-  const category = read.text('category') || undefined
-  if (category !== undefined && !CATEGORIES.includes(category)) {
-    const near = CATEGORIES.find((candidate) => candidate === category.toLowerCase())
-    read.fail(
-      `Input category ${quote(category)} is not one of SWR's categories${near ? `: use "${near}"` : ''}. ` +
-        `Accepted: ${CATEGORIES.join(', ')}.`,
-    )
-  }
-  const isPublic = read.boolean('is_public')
-  const description = read.text('description') || undefined
-  return { category, isPublic, description }
-}
-
-interface Place {
+interface GivenPlace {
   region: string
   /** The endpoints and registry as given; undefined where they are derived from the region. */
   endpoint?: URL
@@ -188,7 +164,7 @@ interface Place {
 }
 
 /** The region, and the endpoints and registry the workflow gave; undefined when one of them is unusable. */
-function readPlace(read: InputReader, env: Record<string, string | undefined>): Place | undefined {
+function readPlace(read: InputReader, env: Record<string, string | undefined>): GivenPlace | undefined {
   const regionSource = [
     ['input region', read.text('region')],
     ...REGION_VARIABLES.map((name) => [name, env[name] ?? '']),
@@ -225,17 +201,6 @@ function readPlace(read: InputReader, env: Record<string, string | undefined>): 
   return { region, endpoint, iamEndpoint, registry }
 }
 
-/** The endpoints and registry a place derives where the workflow did not give them. */
-function derivedPlace(place: Place): Pick<Inputs, 'region' | 'endpoint' | 'iamEndpoint' | 'registry'> {
-  const endpoint = place.endpoint ?? swrApiUrl(place.region)
-  return {
-    region: place.region,
-    endpoint,
-    iamEndpoint: place.iamEndpoint ?? iamUrl(place.region),
-    registry: place.registry ?? registryHost(place.region, endpoint),
-  }
-}
-
 /**
  * The repository named after the GitHub repository, when the workflow gave none. The workflow did not type it, so
  * it is lowercased here (a name typed into the input is refused with the lowercase hint instead).
@@ -261,39 +226,4 @@ function defaultRepository(
   }
   const lowered = repository === github.name ? '' : ', lowercased'
   return { repository, origin: `named after the GitHub repository ${github.owner}/${github.name}${lowered}` }
-}
-
-const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
-
-/** The retention policy the workflow wants; SWR's limits come from the input table (docs/api-notes.md). */
-function readRetention(read: InputReader): RetentionWish | undefined {
-  const keepLast = read.whole('retention_keep_last')
-  const keepDays = read.whole('retention_keep_days')
-  const keepTags = read.lines('retention_keep_tags')
-  if (read.text('retention_keep_last') && read.text('retention_keep_days')) {
-    return read.fail(
-      'Give retention_keep_last or retention_keep_days, not both: a repository keeps one retention policy.',
-    )
-  }
-  for (const tag of keepTags) {
-    const pattern = /^\/(.+)\/$/.exec(tag)?.[1]
-    if (pattern !== undefined) {
-      try {
-        new RegExp(pattern)
-      } catch {
-        read.fail(`Input retention_keep_tags has ${quote(tag)}, which is not a valid regular expression.`)
-      }
-    } else if (!DOCKER_TAG.test(tag)) {
-      read.fail(
-        `Input retention_keep_tags has ${quote(tag)}, which is not a tag: up to 128 of A-Z a-z 0-9 _ . -, ` +
-          'not starting with . or -; write a pattern as /regex/.',
-      )
-    }
-  }
-  if (keepLast === undefined && keepDays === undefined) {
-    if (keepTags.length > 0)
-      return read.fail('Input retention_keep_tags needs retention_keep_last or retention_keep_days.')
-    return undefined
-  }
-  return { keepLast, keepDays, keepTags }
 }

@@ -56,3 +56,8 @@ export function containsSecret(text: string): boolean {
   for (const secret of secrets) if (text.includes(secret)) return true
   return false
 }
+
+/** Text made safe inside HTML (the job summary): names come from inputs and messages from servers. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}

@@ -1,6 +1,5 @@
 // SWR's image retention policies as its API has them: the body a policy is created or updated with (built from the
 // workflow's wish), and a listed policy read and checked at the boundary.
-import type { RetentionWish } from '../../rules/inputs.js'
 import { isRecord } from './answers.js'
 
 export interface TagSelector {
@@ -26,6 +25,16 @@ export interface RetentionPolicy extends RetentionPolicyBody {
 export function tagSelector(tag: string): TagSelector {
   const regexp = /^\/(.+)\/$/.exec(tag)
   return regexp ? { kind: 'regexp', pattern: regexp[1] } : { kind: 'label', pattern: tag }
+}
+
+/** The retention policy a workflow wants. */
+export interface RetentionWish {
+  /** Keep the newest N images. */
+  keepLast?: number
+  /** Keep the images pushed in the last N days. */
+  keepDays?: number
+  /** Tags never deleted: a name, or "/pattern/" for a regular expression. */
+  keepTags: string[]
 }
 
 /** The body SWR takes for the wish (its numbers are strings). */

@@ -1,4 +1,4 @@
-// The services as the action reaches them: SWR, IAM and GitHub's ID token over one client bounded as the inputs
+// The composition root: the services as the action reaches them, SWR, IAM and GitHub's ID token over one client bounded as the inputs
 // ask, and the login. What a run does not use it does not load: the clients of the sign-in exchanges (IAM, GitHub's
 // ID token, the metadata service) only for the sign-in that needs them, the Docker code only for a login.
 import { ApiClient } from '../clients/api-client.js'
@@ -7,35 +7,34 @@ import { readIdTokenFile } from '../clients/id-token-file.js'
 import { swrApi } from '../clients/swr/swr-api.js'
 import { loadedOnFirstUse } from '../clients/lazy.js'
 import { regionalSwrEndpoint } from '../rules/endpoint.js'
-import type { MainServices } from './main-step.js'
+import type { MainServices } from '../flow/main-step.js'
 
 const USER_AGENT = 'swr-ensure-repository-action'
 /** Where the tests' emulator stands in for the instance metadata service; unset everywhere else. */
 const METADATA_ENDPOINT_VARIABLE = 'SWR_ENSURE_METADATA_ENDPOINT'
 
 export const clientServices: MainServices = {
-  connect(inputs, log, mask, env) {
+  connect(inputs, { log, mask, env }) {
     const logger = { info: (text: string) => log.info(text), debug: (text: string) => log.debug(text) }
+    const { endpoint, iamEndpoint, region } = inputs.place
     const client = new ApiClient({
-      maxAttempts: inputs.maxAttempts,
-      timeoutMs: inputs.timeoutMs,
+      ...inputs.transport,
       log: logger,
       userAgent: USER_AGENT,
     })
     return {
-      swr: (credentials) => swrApi(client, inputs.endpoint, authenticator(credentials)),
-      regionalSwr(credentials, region) {
+      swr: (credentials) => swrApi(client, endpoint, authenticator(credentials)),
+      regionalSwr(credentials, other) {
         // A token is scoped to the project of the region it was issued for: other regions refuse it.
         if (credentials.kind === 'token') {
-          return `an IAM token is scoped to ${inputs.region}; sign in with access keys to create organizations in other regions`
+          return `an IAM token is scoped to ${region}; sign in with access keys to create organizations in other regions`
         }
-        const endpoint = regionalSwrEndpoint(inputs.endpoint, inputs.region, region)
-        if (!endpoint)
-          return `the endpoint input is not SWR's regional address, so the address of ${region} is not known`
-        return swrApi(client, endpoint, authenticator(credentials))
+        const there = regionalSwrEndpoint(endpoint, region, other)
+        if (!there) return `the endpoint input is not SWR's regional address, so the address of ${other} is not known`
+        return swrApi(client, there, authenticator(credentials))
       },
       iam: loadedOnFirstUse(
-        () => import('../clients/iam.js').then(({ iamApi }) => iamApi(client, inputs.iamEndpoint, inputs.region, mask)),
+        () => import('../clients/iam.js').then(({ iamApi }) => iamApi(client, iamEndpoint, region, mask)),
         { passwordToken: true, federatedToken: true },
       ),
       enterprise(credentials) {
@@ -48,12 +47,12 @@ export const clientServices: MainServices = {
           (project ??= given
             ? Promise.resolve(given)
             : import('../clients/iam.js').then(({ projectIdOf }) =>
-                projectIdOf(client, inputs.iamEndpoint, inputs.region, authenticate),
+                projectIdOf(client, iamEndpoint, region, authenticate),
               ))
         return loadedOnFirstUse(
           () =>
             import('../clients/swr/enterprise-api.js').then(({ enterpriseApi }) =>
-              enterpriseApi(client, inputs.endpoint, authenticate, projectId),
+              enterpriseApi(client, endpoint, authenticate, projectId),
             ),
           {
             findInstance: true,
@@ -94,7 +93,7 @@ export const clientServices: MainServices = {
     }
   },
   async logIn(...args) {
-    const { logIn } = await import('./login.js')
+    const { logIn } = await import('../flow/login.js')
     return logIn(...args)
   },
 }

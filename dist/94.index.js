@@ -1,0 +1,100 @@
+"use strict";
+exports.id = 94;
+exports.ids = [94];
+exports.modules = {
+
+/***/ 3094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   openInstance: () => (/* binding */ openInstance)
+/* harmony export */ });
+/* harmony import */ var _rules_build_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7405);
+/* harmony import */ var _rules_endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8474);
+
+
+async function openInstance(api, place) {
+    const lookup = await api.findInstance(place.enterprise.instance);
+    if (lookup.kind === 'missing') {
+        throw new Error(`Instance ${place.enterprise.instance} was not found in region ${place.region}: check the input instance ` +
+            '(its ID, or its name as the console shows it) and region.');
+    }
+    const { instance } = lookup;
+    const untrusted = untrustedAddress(instance, place);
+    if (untrusted)
+        throw new Error(untrusted);
+    if (instance.state !== 'Running') {
+        throw new Error(`Instance ${instance.name} is ${instance.state}, not Running: nothing can be pushed to it now. Wait until the ` +
+            'console shows it Running, or check its billing if it is frozen.');
+    }
+    const warnings = [];
+    if (place.outsideNetwork) {
+        const access = await api.publicAccess(instance.id);
+        if (access !== 'Enable') {
+            warnings.push(`Instance ${instance.name}'s public access is ${access}: this GitHub-hosted runner reaches the instance only ` +
+                'through its public address, so pushes will fail. Enable public access for the instance (with the ' +
+                "runner's addresses on its allow list, if it has one), or run the job on a self-hosted runner in the " +
+                "instance's VPC.");
+        }
+    }
+    const { id, accessAddress: registry } = instance;
+    const { namespace } = place;
+    const path = (repository) => `${registry}/${namespace}/${repository}`;
+    const namespaceMissing = async () => !(await api.namespaceExists(id, namespace));
+    const edition = {
+        kind: 'instance',
+        namespaceWord: 'Namespace',
+        registry,
+        build: (0,_rules_build_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .buildSettings */ .E)('instance'),
+        async readRepository(repository) {
+            const info = await api.showRepository(id, namespace, repository);
+            if (info)
+                return { kind: 'found', info: { ...info, path: path(repository) } };
+            // Not pushed yet: nothing to refuse, the first push creates it.
+            return { kind: 'missing', organizationMissing: false };
+        },
+        namespaceMissing,
+        /** Read, and created when missing ("exists" after a race is confirmed by a read). */
+        async ensureNamespace() {
+            if (!(await namespaceMissing()))
+                return false;
+            if ((await api.createNamespace(id, namespace, place.isPublic ?? false)) === 'created')
+                return true;
+            if (!(await namespaceMissing()))
+                return false;
+            throw new Error(`Creating namespace ${namespace} answered that it exists, but reading it finds none: try again, and if ` +
+                'it persists, check the namespace in the console.');
+        },
+        madeByFirstPush: (repository) => ({ name: repository, path: path(repository) }),
+        createRepository: () => Promise.reject(new Error("An instance's repositories are made by their first push.")),
+        // An instance's login: its temporary credential, for its own address.
+        createLoginSecret: () => api.createLoginSecret(id, registry),
+    };
+    return { edition, warnings };
+}
+/**
+ * Why the instance's access address is not believed, if it is not: the login and every later push go there, so it
+ * must be under Huawei Cloud's domain of the region, or the host the input registry names (a custom domain). See
+ * docs/api-notes.md, "Enterprise Edition".
+ */
+function untrustedAddress(instance, place) {
+    const address = instance.accessAddress;
+    const { registry } = place.enterprise;
+    const domain = (0,_rules_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudDomain */ .cE)(place.region);
+    if (registry) {
+        if (address === registry)
+            return undefined;
+        return (`Instance ${instance.name} gives its registry as ${address}, not ${registry} as the input registry says: ` +
+            'nothing is logged in to or pushed to an address the workflow did not name. Check the instance and the input.');
+    }
+    if (address.endsWith(`.${domain}`))
+        return undefined;
+    return (`Instance ${instance.name} gives its registry as ${address}, which is not under ${domain}: the action logs in ` +
+        'only to a registry of Huawei Cloud. If the instance uses a domain of its own, give it as the input registry.');
+}
+
+
+/***/ })
+
+};
+;

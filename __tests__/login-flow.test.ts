@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import type { LoginSecret } from '../src/clients/swr/login-secret.js'
 import { logIn } from '../src/flow/login.js'
 import { logOut } from '../src/flow/logout.js'
+import { fakeDocker } from './helpers/fake-docker.js'
+import { addSecret } from '../src/rules/server-text.js'
 
 const HOST = 'swr.cn-north-4.myhuaweicloud.com'
 const log = { info: () => {}, debug: () => {} }
@@ -96,5 +98,75 @@ describe('the login', () => {
     const moved = { ...login.record, configPath: join(dir, 'gone', 'config.json') }
     mkdirSync(join(dir, 'gone'))
     expect(await logOut(moved, env)).toMatchObject({ text: expect.stringContaining('no longer exists') })
+  })
+})
+
+describe('the post step on a config file', () => {
+  it('puts back the login that was there, and leaves one a later step wrote', async () => {
+    const before = { auths: { [HOST]: { auth: Buffer.from('old:login').toString('base64') } } }
+    const { env, read } = dockerConfig(JSON.stringify(before))
+    const login = await logIn(api().create, WISH, { env, mask: () => {}, log })
+    expect(await logOut(login.record, env)).toMatchObject({ text: expect.stringMatching(/^Put back the login/) })
+    expect(read().auths[HOST]).toEqual(before.auths[HOST])
+
+    const again = await logIn(api().create, WISH, { env, mask: () => {}, log })
+    const changed = { ...again.record, fingerprint: '0'.repeat(64) }
+    expect(await logOut(changed, env)).toMatchObject({
+      text: expect.stringContaining('changed after this step wrote it'),
+    })
+  })
+
+  it('says so when the login is gone, and warns when the config cannot be read', async () => {
+    const { dir, env } = dockerConfig()
+    const login = await logIn(api().create, WISH, { env, mask: () => {}, log })
+    writeFileSync(join(dir, 'config.json'), '{"auths":{}}')
+    expect(await logOut(login.record, env)).toMatchObject({ text: expect.stringContaining('no longer in') })
+    writeFileSync(join(dir, 'config.json'), '{"auths":')
+    expect(await logOut(login.record, env)).toMatchObject({ level: 'warning' })
+  })
+})
+
+describe('a credentials store, through the Docker CLI and its helper', () => {
+  it('logs in through docker login, and the post step logs out with docker logout', async () => {
+    const docker = fakeDocker()
+    const { env } = dockerConfig('{"credsStore":"desktop"}')
+    const storeEnv = { ...env, PATH: docker.path }
+    const login = await logIn(api().create, WISH, { env: storeEnv, mask: () => {}, log })
+    expect(login.record).toMatchObject({ via: 'docker-cli', store: 'desktop', username: 'cn-north-4@AAAA' })
+    expect(docker.store()[HOST]).toMatchObject({ Username: 'cn-north-4@AAAA' })
+    expect(await logOut(login.record, storeEnv)).toMatchObject({ text: `Logged out of ${HOST} (docker logout).` })
+    expect(docker.calls().map((call) => [call.tool, call.args[0]])).toContainEqual(['docker', 'logout'])
+  })
+
+  it('puts back the login the store held, and leaves a later one', async () => {
+    const docker = fakeDocker()
+    docker.setStore({ [HOST]: { Username: 'before', Secret: 'before-secret' } })
+    const { env } = dockerConfig('{"credsStore":"desktop"}')
+    const storeEnv = { ...env, PATH: docker.path }
+    const masked: string[] = []
+    const login = await logIn(api().create, WISH, { env: storeEnv, mask: (value) => void masked.push(value), log })
+    expect(masked).toContain('before-secret')
+    expect(login.replaced).toBe('the credentials store "desktop"')
+    expect(await logOut(login.record, storeEnv)).toMatchObject({ text: expect.stringMatching(/^Put back the login/) })
+    expect(docker.store()[HOST]).toEqual({ Username: 'before', Secret: 'before-secret' })
+    if (login.record.via !== 'docker-cli') throw new Error('the login did not go through the Docker CLI')
+    expect(await logOut({ ...login.record, username: 'someone-else' }, storeEnv)).toMatchObject({
+      text: expect.stringContaining('no longer holds'),
+    })
+  })
+
+  it('a failing docker login fails the login without showing the password', async () => {
+    const docker = fakeDocker()
+    docker.behave({ fail: 'denied for {password}' })
+    const { env } = dockerConfig('{"credsStore":"desktop"}')
+    // Masked as the main step masks: hidden from the log, and removed from any text the action shows.
+    const login = logIn(api().create, WISH, { env: { ...env, PATH: docker.path }, mask: addSecret, log })
+    await expect(login).rejects.toThrow(/docker login/)
+    await expect(login).rejects.not.toThrow(/p4ssw0rd-0001/)
+  })
+
+  it('a store whose helper has gone is left, with a warning', async () => {
+    const record = { via: 'docker-cli' as const, host: HOST, configPath: '/x', store: 'gone', username: 'u' }
+    expect(await logOut(record, { PATH: '/nonexistent' })).toMatchObject({ level: 'warning' })
   })
 })

@@ -216,3 +216,14 @@ it('writes the summary only when the runner has one and summary is true', async 
   await mainStep(none, services().services)
   expect([...off.summaries, ...none.summaries]).toEqual([])
 })
+
+it("several repositories: each repository's lines in a log group of its own; one repository: no group", async () => {
+  const several = memoryRunner({ ...BASE, repository: 'web\napi' }, KEYS)
+  await mainStep(several, services().services)
+  expect(several.failure).toBeUndefined()
+  expect(several.groups).toEqual(['Repository team/web', 'Repository team/api'])
+
+  const one = memoryRunner(BASE, KEYS)
+  await mainStep(one, services().services)
+  expect(one.groups).toEqual([])
+})

@@ -1,6 +1,6 @@
 // The log report, the failure message and the job summary, as pure functions of a result.
 import type { EnsureResult, RepositoryResult } from '../src/flow/ensure.js'
-import { failureMessage, reportLines } from '../src/flow/report.js'
+import { failureMessage, type LogLine, reportLines } from '../src/flow/report.js'
 import { summaryModel } from '../src/flow/summary.js'
 import { type CaseResult, pipelineResult, sharedContext as context } from './helpers/ensure-request.js'
 
@@ -12,7 +12,15 @@ function existing(repository: string, overrides: Partial<CaseResult> = {}): Repo
   })
 }
 
+/** The lines as the log shows them (the repository each is about decides only its group). */
+const levelsAndTexts = (lines: LogLine[]) => lines.map(({ level, text }) => ({ level, text }))
+
 describe('the log report', () => {
+  it('tags each line with the repository it is about, for its log group', () => {
+    const result: EnsureResult = { namespace: 'exists', results: [existing('web'), existing('api')] }
+    expect(reportLines(result, context).map((line) => line.repository)).toEqual([undefined, 'team/web', 'team/api'])
+  })
+
   it('says what was found, created and changed, with the image to push', () => {
     const result: EnsureResult = {
       namespace: 'created' as const,
@@ -26,7 +34,7 @@ describe('the log report', () => {
         { repository: 'worker', error: new Error('boom') },
       ],
     }
-    expect(reportLines(result, context)).toEqual([
+    expect(levelsAndTexts(reportLines(result, context))).toEqual([
       { level: 'info', text: 'Organization team: created' },
       { level: 'info', text: 'Repository team/web: created; image swr.cn-north-4.myhuaweicloud.com/team/web' },
       { level: 'info', text: 'Repository team/web: updated category "other" → "linux"' },
@@ -41,7 +49,7 @@ describe('the log report', () => {
 
   it('names the expected registry, never one a path names, and warns of a path on another registry', () => {
     const other = existing('web', { info: { name: 'web', path: 'ghcr.io/team/web' } })
-    expect(reportLines({ namespace: 'exists', results: [other] }, context)).toEqual([
+    expect(levelsAndTexts(reportLines({ namespace: 'exists', results: [other] }, context))).toEqual([
       { level: 'info', text: 'Organization team: exists' },
       { level: 'info', text: 'Repository team/web: exists; image swr.cn-north-4.myhuaweicloud.com/team/web' },
       {

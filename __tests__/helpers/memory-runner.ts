@@ -9,6 +9,8 @@ export interface MemoryRunner extends Runner {
   readonly outputs: Record<string, string>
   readonly saved: Record<string, string>
   readonly masked: string[]
+  /** The log groups started, by name. */
+  readonly groups: string[]
   readonly summaries: SummaryModel[]
   /** The failure message, when the step failed. */
   failure?: string
@@ -27,6 +29,7 @@ export function memoryRunner(
     outputs: {},
     saved: {},
     masked: [],
+    groups: [],
     summaries: [],
     env,
     input: (name) => (given[name] ?? '').trim(),
@@ -40,6 +43,8 @@ export function memoryRunner(
     info: (text) => void runner.lines.push({ level: 'info', text }),
     warning: (text) => void runner.lines.push({ level: 'warning', text }),
     debug: (text) => void runner.lines.push({ level: 'debug', text }),
+    startGroup: (name) => void runner.groups.push(name),
+    endGroup: () => undefined,
     mask: (secret) => void runner.masked.push(secret),
     setOutput: (name, value) => void (runner.outputs[name] = value),
     saveState: (name, value) => void (runner.saved[name] = value),

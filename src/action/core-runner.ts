@@ -13,6 +13,8 @@ export function coreRunner(
     info: (text) => core.info(text),
     warning: (text) => core.warning(text),
     debug: (text) => core.debug(text),
+    startGroup: (name) => core.startGroup(name),
+    endGroup: () => core.endGroup(),
     mask: (secret) => core.setSecret(secret),
     setOutput: (name, value) => core.setOutput(name, value),
     saveState: (name, value) => core.saveState(name, value),

@@ -16,7 +16,7 @@ import { FEATURES } from './features.js'
 import type { Login, LoginWish } from './login.js'
 import { LOGIN_STATE } from './login-state.js'
 import { actionOutputs, isFailure, loginOutputs, type OutputContext, otherRegistryInPath } from './outputs.js'
-import { failureMessage, reportLines } from './report.js'
+import { failureMessage, type LogLine, reportLines } from './report.js'
 import type { RunContext, Runner } from './runner-port.js'
 import { sharedEdition } from './shared-edition.js'
 import { shownResult } from './shown-result.js'
@@ -71,8 +71,7 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
     // From here on only what may be shown: every value that came from a server, cleaned.
     const result = shownResult(await ensureRepositories(edition, request, FEATURES), FEATURES)
     const context = { ...request, ...edition, features: FEATURES }
-    for (const line of reportLines(result, context))
-      (line.level === 'warning' ? runner.warning : runner.info)(line.text)
+    showReport(runner, reportLines(result, context), result.results.length > 1)
     runner.info(buildSettingsLine(edition.build))
     for (const [name, value] of Object.entries(actionOutputs(result, context))) runner.setOutput(name, value)
     let loginFailure: string | undefined
@@ -100,6 +99,20 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
   } finally {
     connection?.dispose()
   }
+}
+
+/** The report in the log; with several repositories, each repository's lines in a group of its own. */
+function showReport(runner: Runner, lines: LogLine[], grouped: boolean): void {
+  let open: string | undefined
+  for (const line of lines) {
+    if (grouped && line.repository !== open) {
+      if (open) runner.endGroup()
+      open = line.repository
+      if (open) runner.startGroup(`Repository ${open}`)
+    }
+    ;(line.level === 'warning' ? runner.warning : runner.info)(line.text)
+  }
+  if (open) runner.endGroup()
 }
 
 /** What lies under a failure (a network error, an error a message was made from), for the debug log only. */

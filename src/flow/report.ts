@@ -9,6 +9,8 @@ export interface ReportContext extends OutputContext {
 export interface LogLine {
   level: 'info' | 'warning'
   text: string
+  /** The repository the line is about ("NAMESPACE/REPOSITORY"); absent for the namespace's line. */
+  repository?: string
 }
 
 /** One line for the organization, then per repository what was found, created or changed. */
@@ -24,6 +26,7 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
   for (const entry of result.results) {
     if (isFailure(entry)) continue
     const name = `${context.namespace}/${entry.repository}`
+    const first = lines.length
     const state = {
       'awaiting first push': 'not pushed yet (the first push creates it)',
       created: would('created', 'would be created'),
@@ -44,6 +47,7 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
       const outcome = entry.outcomes[feature.name]
       if (outcome !== undefined) lines.push(...feature.lines(name, outcome, context.dryRun))
     }
+    for (const line of lines.slice(first)) line.repository = name
   }
   return lines
 }

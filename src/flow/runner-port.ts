@@ -16,6 +16,9 @@ export interface Runner {
   info(text: string): void
   warning(text: string): void
   debug(text: string): void
+  /** Starts a collapsible group of log lines; endGroup ends it. */
+  startGroup(name: string): void
+  endGroup(): void
   /** Hides a secret from the log. */
   mask(secret: string): void
   setOutput(name: string, value: string): void

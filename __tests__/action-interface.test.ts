@@ -77,11 +77,11 @@ describe('inputs', () => {
     }
     for (const feature of FEATURES) {
       const asked = new Set<string>()
-      const reader = new InputReader(recordingSource(values, asked))
+      const reader = new InputReader(recordingSource(values, asked), feature.inputs)
       feature.read(reader, { region: 'cn-north-4', namespace: 'team' })
       expect({ feature: feature.name, read: [...asked].sort() }).toEqual({
         feature: feature.name,
-        read: [...feature.inputs].sort(),
+        read: Object.keys(feature.inputs).sort(),
       })
     }
   })

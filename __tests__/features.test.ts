@@ -3,8 +3,8 @@
 import type { SwrApi } from '../src/clients/swr/swr-api.js'
 import { PERMISSIONS } from '../src/clients/swr/permissions.js'
 import type { RepositoryStep } from '../src/flow/feature.js'
-import { FEATURES } from '../src/flow/features.js'
-import { INPUT_TABLE, type InputName, InputReader, type InputSource } from '../src/rules/input-table.js'
+import { ALL_INPUTS, FEATURES } from '../src/flow/features.js'
+import { InputReader, type InputSource } from '../src/rules/input-table.js'
 import { InputError, parseInputs } from '../src/rules/inputs.js'
 import { sharedOver, ensureRequest } from './helpers/ensure-request.js'
 import { InMemorySwr } from './helpers/in-memory-swr.js'
@@ -17,7 +17,7 @@ const base = {
   secret_access_key: 'SK',
 }
 /** A value for every input a feature reads, each of a form its reader takes. */
-const given: Partial<Record<InputName, string>> = {
+const given: Record<string, string> = {
   category: 'linux',
   is_public: 'true',
   description: 'd',
@@ -28,7 +28,7 @@ const given: Partial<Record<InputName, string>> = {
   share_with: 'partner',
 }
 /** The inputs an instance reads for something other than the feature: is_public, for a namespace it creates. */
-const INSTANCE_ALSO_READS: InputName[] = ['is_public']
+const INSTANCE_ALSO_READS = ['is_public']
 
 function recording(values: Record<string, string>, asked: Set<string>): InputSource {
   return {
@@ -48,20 +48,25 @@ it('every input is read by the core or by exactly one feature', () => {
   for (const name of core) owners.set(name, ['core'])
   for (const feature of FEATURES) {
     const asked = new Set<string>()
-    feature.read(new InputReader(recording({ ...base, ...given }, asked)), { region: 'cn-north-4', namespace: 'team' })
+    feature.read(new InputReader(recording({ ...base, ...given }, asked), feature.inputs), {
+      region: 'cn-north-4',
+      namespace: 'team',
+    })
     for (const name of asked) owners.set(name, [...(owners.get(name) ?? []), feature.name])
   }
-  for (const name of Object.keys(INPUT_TABLE))
+  for (const name of Object.keys(ALL_INPUTS))
     expect({ name, owners: owners.get(name) }).toEqual({ name, owners: [expect.any(String)] })
 })
 
 it.each(FEATURES.map((feature) => [feature.name, feature] as const))(
   'the inputs of %s that an instance does not take are refused with it, naming the input and why',
   (_name, feature) => {
-    const refused = Object.keys(feature.notWithInstance ?? {}) as InputName[]
-    expect(refused.every((name) => feature.inputs.includes(name))).toBe(true)
+    const refused = Object.keys(feature.notWithInstance ?? {})
+    expect(refused.every((name) => name in feature.inputs)).toBe(true)
     if (!feature.editions.includes('instance')) {
-      const unrefused = feature.inputs.filter((name) => !refused.includes(name) && !INSTANCE_ALSO_READS.includes(name))
+      const unrefused = Object.keys(feature.inputs).filter(
+        (name) => !refused.includes(name) && !INSTANCE_ALSO_READS.includes(name),
+      )
       expect({ feature: feature.name, unrefused }).toEqual({ feature: feature.name, unrefused: [] })
     }
     for (const name of refused) {
@@ -86,7 +91,7 @@ it('every operation a feature declares has its permission listed', () => {
 
 describe.each(FEATURES.map((feature) => [feature.name, feature] as const))('the step of %s', (_name, feature) => {
   const wish = (() => {
-    const read = new InputReader(recording({ ...base, ...given }, new Set()))
+    const read = new InputReader(recording({ ...base, ...given }, new Set()), feature.inputs)
     return feature.read(read, { region: 'cn-north-4', namespace: 'team' })
   })()
 

@@ -7,12 +7,12 @@ import { elide, type LoginSecret } from '../clients/swr/login-secret.js'
 import { type Credentials, stepSecrets } from '../rules/credentials.js'
 import { registryHost } from '../rules/endpoint.js'
 import { type Inputs, parseInputs } from '../rules/inputs.js'
-import type { InputName } from '../rules/input-table.js'
+import { secretsOf } from '../rules/input-table.js'
 import { buildSettingsLine } from '../rules/build-settings.js'
 import { addSecret, cleanServerText } from '../rules/server-text.js'
 import type { OpenedEdition } from './edition.js'
 import { type EnsureResult, ensureRepositories, type RepositoryResult } from './ensure.js'
-import { FEATURES } from './features.js'
+import { ALL_INPUTS, FEATURES } from './features.js'
 import type { Login, LoginWish } from './login.js'
 import { LOGIN_STATE } from './login-state.js'
 import { actionOutputs, isFailure, loginOutputs, type OutputContext, otherRegistryInPath } from './outputs.js'
@@ -152,12 +152,12 @@ async function openEdition(
 
 async function readInputs(runner: Runner, run: RunContext): Promise<Inputs> {
   // Secrets are masked the moment they are read, before anything could print them, even when an input is bad.
-  for (const value of stepSecrets((name) => runner.input(name), run.env)) run.mask(value)
+  for (const value of stepSecrets((name) => runner.input(name), run.env, secretsOf(ALL_INPUTS))) run.mask(value)
   // The repository defaults to the GitHub repository's name; only then is the workflow's context needed.
   const githubDefault = runner.input('repository').trim() === '' ? await runner.githubRepository() : undefined
   const source = {
-    text: (name: InputName) => runner.input(name),
-    boolean: (name: InputName) => runner.booleanInput(name),
+    text: (name: string) => runner.input(name),
+    boolean: (name: string) => runner.booleanInput(name),
   }
   return parseInputs(source, run.env, { githubRepository: githubDefault }, FEATURES)
 }

@@ -97,9 +97,14 @@ export type SignInInputs = Record<SignInInput, string>
  * Every secret a step of this action may be given, by input or environment, for masking the moment a step starts:
  * the post step runs tools too, and must keep the same secrets from them.
  */
-export function stepSecrets(input: (name: string) => string, env: Record<string, string | undefined>): string[] {
+export function stepSecrets(
+  input: (name: string) => string,
+  env: Record<string, string | undefined>,
+  /** The secret inputs: the run's, and any a feature declares. */
+  secrets: readonly string[] = SECRET_INPUTS,
+): string[] {
   const variables = [...ENVIRONMENT_CONVENTIONS.flat(), 'ACTIONS_ID_TOKEN_REQUEST_TOKEN']
-  return [...SECRET_INPUTS.map(input), ...variables.map((name) => env[name] ?? '')].filter(Boolean)
+  return [...secrets.map(input), ...variables.map((name) => env[name] ?? '')].filter(Boolean)
 }
 
 /** The inputs that, given, choose each method. */

@@ -1,5 +1,6 @@
-// Every input, declared once: its kind, whether it is a secret, and its default, which is action.yml's (a test
-// keeps the two equal). The checks of a kind are written once, here, with the messages that name the input.
+// Every input outside the repository features, declared once: its kind, whether it is a secret, and its default,
+// which is action.yml's (a test keeps the two equal, with the features' own declarations). The checks of a kind are
+// written once, here, with the messages that name the input.
 import { cleanServerText, SERVER_TEXT_LIMIT } from './server-text.js'
 
 export type InputKind =
@@ -16,9 +17,6 @@ export type InputKind =
 export const INPUT_TABLE = {
   namespace: { kind: 'text' },
   repository: { kind: 'lines' },
-  category: { kind: 'text' },
-  is_public: { kind: 'boolean' },
-  description: { kind: 'text' },
   region: { kind: 'text' },
   endpoint: { kind: 'url' },
   registry: { kind: 'text' },
@@ -35,23 +33,6 @@ export const INPUT_TABLE = {
   instance_credentials: { kind: 'boolean', default: false },
   iam_endpoint: { kind: 'url' },
   update_existing: { kind: 'boolean', default: false },
-  // SWR's own limits (docs/api-notes.md, "Retention"): a bigger number would be refused after the repository was made.
-  retention_keep_last: {
-    kind: 'whole',
-    min: 1,
-    max: 1000,
-    accepted: 'of at least 1 and at most 1000 (SWR keeps 1 to 1000 images)',
-  },
-  retention_keep_days: {
-    kind: 'whole',
-    min: 1,
-    max: 365,
-    accepted: 'of at least 1 and at most 365 (SWR keeps images for 1 to 365 days)',
-  },
-  retention_keep_tags: { kind: 'lines' },
-  sync_to: { kind: 'lines' },
-  sync_override: { kind: 'boolean', default: false },
-  share_with: { kind: 'lines' },
   instance: { kind: 'text' },
   project_id: { kind: 'text' },
   dry_run: { kind: 'boolean', default: false },
@@ -71,9 +52,14 @@ export const INPUT_TABLE = {
 
 export type InputName = keyof typeof INPUT_TABLE
 
-export const SECRET_INPUTS = (Object.keys(INPUT_TABLE) as InputName[]).filter(
-  (name) => 'secret' in INPUT_TABLE[name] && INPUT_TABLE[name].secret,
-)
+/** Inputs by name, with their kinds: the table above, and each feature's own. */
+export type InputTable = Readonly<Record<string, InputKind>>
+
+/** The secret inputs of a table: masked the moment they are read. */
+export const secretsOf = (table: InputTable): string[] =>
+  Object.keys(table).filter((name) => table[name].kind === 'text' && !!(table[name] as { secret?: boolean }).secret)
+
+export const SECRET_INPUTS = secretsOf(INPUT_TABLE)
 
 /** An input's value as an error message shows it: quoted, escaped, and cut short when long. */
 export function quote(value: string): string {
@@ -103,29 +89,39 @@ export type Problem = string
 export class InputReader {
   readonly problems: Problem[] = []
 
-  constructor(readonly source: InputSource) {}
+  constructor(
+    readonly source: InputSource,
+    readonly table: InputTable = INPUT_TABLE,
+  ) {}
+
+  /** An input's declaration; reading one not declared is the code's mistake, not the workflow's. */
+  private declared(name: string): InputKind {
+    const declared = this.table[name]
+    if (!declared) throw new Error(`The input ${name} is read but not declared.`)
+    return declared
+  }
 
   fail(problem: Problem): undefined {
     this.problems.push(problem)
     return undefined
   }
 
-  text(name: InputName): string {
+  text(name: string): string {
+    this.declared(name)
     return this.source.text(name)
   }
 
   /** The non-empty lines of a lines input, trimmed. */
-  lines(name: InputName): string[] {
-    return this.source
-      .text(name)
+  lines(name: string): string[] {
+    return this.text(name)
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter((line) => line !== '')
   }
 
   /** The toolkit's own message neither shows the value nor reads well outside a runner: this one does both. */
-  boolean(name: InputName): boolean | undefined {
-    const declared = INPUT_TABLE[name] as InputKind
+  boolean(name: string): boolean | undefined {
+    const declared = this.declared(name)
     let value: boolean | undefined
     try {
       value = this.source.boolean(name)
@@ -138,8 +134,8 @@ export class InputReader {
   }
 
   /** A whole number within its declared range; its default when not given. */
-  whole(name: InputName): number | undefined {
-    const declared = INPUT_TABLE[name] as InputKind
+  whole(name: string): number | undefined {
+    const declared = this.declared(name)
     if (declared.kind !== 'whole') throw new Error(`${name} is not a whole-number input`)
     const text = this.source.text(name) || (declared.default === undefined ? '' : String(declared.default))
     if (!text) return undefined
@@ -152,10 +148,10 @@ export class InputReader {
 /** What a repository feature reads of the inputs (flow/feature.ts declares the rest of it). */
 export interface FeatureReader<Wish = unknown> {
   name: string
-  /** Every input the feature reads. */
-  inputs: readonly InputName[]
+  /** Every input the feature reads, with its kind, secrecy and default (action.yml's). */
+  inputs: InputTable
   /** The inputs an Enterprise Edition instance does not take, each with why: refused before any request. */
-  notWithInstance?: Partial<Record<InputName, string>>
+  notWithInstance?: Readonly<Record<string, string>>
   /** The wish, read and checked; undefined when the workflow did not ask for the feature. */
   read(read: InputReader, place: { region: string; namespace: string }): Wish | undefined
 }

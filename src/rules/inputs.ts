@@ -4,7 +4,14 @@ import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from '.
 import { iamUrl, isRegistryHost, parseEndpoint, swrApiUrl } from './endpoint.js'
 import { imageReferenceProblem, oneLineListProblem } from './image-reference.js'
 import { type EnterpriseWish, readEnterprise } from './enterprise.js'
-import { type FeatureReader, InputReader, type InputSource, quote } from './input-table.js'
+import {
+  type FeatureReader,
+  INPUT_TABLE,
+  InputReader,
+  type InputSource,
+  type InputTable,
+  quote,
+} from './input-table.js'
 import { ENTERPRISE_NAMESPACE_RULE, NAMESPACE_RULE, type NameRule, nameProblem, REPOSITORY_RULE } from './names.js'
 
 export { type FeatureReader, type InputSource, quote } from './input-table.js'
@@ -70,7 +77,8 @@ export function parseInputs(
   defaults: WorkflowDefaults = {},
   features: readonly FeatureReader[] = [],
 ): Inputs {
-  const read = new InputReader(source)
+  const table = Object.assign({}, INPUT_TABLE, ...features.map((feature) => feature.inputs)) as InputTable
+  const read = new InputReader(source, table)
   const enterpriseGiven = read.text('instance') !== ''
   const { warnings, ...names } = readNames(read, defaults, enterpriseGiven ? ENTERPRISE_NAMESPACE_RULE : NAMESPACE_RULE)
   const place = readPlace(read, env)

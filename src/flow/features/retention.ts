@@ -1,6 +1,4 @@
 // Image retention: the one policy a repository should have, and what it takes to get there from what it has.
-// SWR's limits (docs/api-notes.md, "Retention") come from the input table: a bigger number would be refused after
-// the repository was made.
 import {
   retentionBody,
   type RetentionPolicy,
@@ -80,7 +78,22 @@ const NOT_WITH_INSTANCE = 'retention policies of an instance are not managed by 
 
 export const retention: Feature<RetentionWish, RetentionAction> = {
   name: 'retention',
-  inputs: ['retention_keep_last', 'retention_keep_days', 'retention_keep_tags'],
+  // SWR's own limits (docs/api-notes.md, "Retention"): a bigger number would be refused after the repository was made.
+  inputs: {
+    retention_keep_last: {
+      kind: 'whole',
+      min: 1,
+      max: 1000,
+      accepted: 'of at least 1 and at most 1000 (SWR keeps 1 to 1000 images)',
+    },
+    retention_keep_days: {
+      kind: 'whole',
+      min: 1,
+      max: 365,
+      accepted: 'of at least 1 and at most 365 (SWR keeps images for 1 to 365 days)',
+    },
+    retention_keep_tags: { kind: 'lines' },
+  },
   notWithInstance: {
     retention_keep_last: NOT_WITH_INSTANCE,
     retention_keep_days: NOT_WITH_INSTANCE,

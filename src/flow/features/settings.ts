@@ -85,7 +85,7 @@ const cleanChange = ({ field, from, to }: SettingChange): SettingChange => ({
 
 export const settings: Feature<SettingsWish, SettingsOutcome> = {
   name: 'settings',
-  inputs: ['category', 'is_public', 'description'],
+  inputs: { category: { kind: 'text' }, is_public: { kind: 'boolean' }, description: { kind: 'text' } },
   notWithInstance: {
     category: 'repositories in an instance are made by their first push, with no category',
     description: 'repositories in an instance are made by their first push; set a description once it exists',

@@ -26,7 +26,7 @@ export function describeShare(outcome: ShareOutcome, dryRun: boolean): string {
 
 export const shares: Feature<ShareWish[], ShareOutcome[]> = {
   name: 'shares',
-  inputs: ['share_with'],
+  inputs: { share_with: { kind: 'lines' } },
   notWithInstance: { share_with: 'sharing is not managed by this action for an instance yet' },
   editions: ['shared'],
   operations: ['listShares', 'createShare', 'updateShare'],

@@ -23,7 +23,7 @@ const NOT_WITH_INSTANCE = 'an instance replicates images with its own policies, 
 
 export const sync: Feature<SyncWish, SyncOutcome[]> = {
   name: 'sync',
-  inputs: ['sync_to', 'sync_override'],
+  inputs: { sync_to: { kind: 'lines' }, sync_override: { kind: 'boolean', default: false } },
   notWithInstance: { sync_to: NOT_WITH_INSTANCE, sync_override: NOT_WITH_INSTANCE },
   editions: ['shared'],
   operations: [

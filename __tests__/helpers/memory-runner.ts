@@ -46,6 +46,7 @@ export function memoryRunner(
     startGroup: (name) => void runner.groups.push(name),
     endGroup: () => undefined,
     mask: (secret) => void runner.masked.push(secret),
+    masking: true,
     setOutput: (name, value) => void (runner.outputs[name] = value),
     saveState: (name, value) => void (runner.saved[name] = value),
     state: (name) => state[name] ?? '',

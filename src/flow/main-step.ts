@@ -48,6 +48,12 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
     log: runner,
   }
   let connection: Connection | undefined
+  if (!runner.masking) {
+    runner.info(
+      'Not under a GitHub runner (GITHUB_ACTIONS is not "true"): nothing masks secrets in this log, so the action ' +
+        'keeps them out of it, and an output that holds one is shown as ***.',
+    )
+  }
   try {
     const inputs = await readInputs(runner, run)
     for (const warning of [inputs.signIn.setAside, ...inputs.run.warnings]) if (warning) runner.warning(warning)

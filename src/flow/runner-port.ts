@@ -21,6 +21,11 @@ export interface Runner {
   endGroup(): void
   /** Hides a secret from the log. */
   mask(secret: string): void
+  /**
+   * Whether the log masks secrets (a GitHub runner consumes ::add-mask::); where it does not, the runner keeps every
+   * secret it was told of out of what it prints.
+   */
+  readonly masking: boolean
   setOutput(name: string, value: string): void
   saveState(name: string, value: string): void
   state(name: string): string

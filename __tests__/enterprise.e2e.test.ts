@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { DEMO_ACCOUNT, DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
 import { projectIdOf } from '../emulator/enterprise.js'
 import { runAction } from '../runner/run-action.js'
+import { errorOf } from './helpers/action-log.js'
 import { useEmulator } from './helpers/emulated.js'
 
 const emulated = useEmulator()
@@ -187,6 +188,21 @@ test('on a GitHub-hosted runner, an instance without public access gets a warnin
   expect(result.stdout).toContain(
     "::warning::Instance prod-registry's public access is Disable: this GitHub-hosted runner reaches the instance only through its public address, so pushes will fail.",
   )
+})
+
+test("a project ID that is not the account's is said to be the likelier cause, before the permission", async () => {
+  addInstance()
+  const other = 'f'.repeat(32)
+  const result = await run({ project_id: other })
+
+  expect(result.exitCode).toBe(1)
+  expect(operations()).toEqual(['showInstance 403'])
+  expect(errorOf(result)).toMatch(
+    new RegExp(
+      `^Reading instance .* failed with HTTP 403 .* The project ID ${other} \\(input project_id\\) may not be this account's project in cn-north-4: `,
+    ),
+  )
+  expect(errorOf(result)).not.toContain('The IAM user lacks')
 })
 
 test('an instance that is not there is named', async () => {

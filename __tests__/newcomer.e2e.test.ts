@@ -42,7 +42,7 @@ describe('a name given the way it is pushed, or as a list, is refused with the n
     ],
     [
       { repository: 'web, api' },
-      'Input repository "web, api" lists several repositories on one line: give them one per line, e.g.\nrepository: |\n  web\n  api',
+      'Input repository "web, api" is a list joined by commas: give one item per line, without "-", brackets or commas, e.g.\nrepository: |\n  web\n  api',
     ],
     [
       { repository: 'web api' },
@@ -62,6 +62,130 @@ describe('a name given the way it is pushed, or as a list, is refused with the n
       "Repository demo-team/web starts with the organization's name: its image is demo-team/demo-team/web in the registry. If you meant the repository web, give that.",
     ])
     expect(result.outputs.image).toBe('swr.cn-north-4.myhuaweicloud.com/demo-team/demo-team/web')
+  })
+})
+
+describe('a list pasted as YAML, in brackets or with commas is refused with the list to paste', () => {
+  const fix = (input: string, items: string[]) =>
+    `give one item per line, without "-", brackets or commas, e.g.\n${input}: |\n${items.map((item) => `  ${item}`).join('\n')}`
+  it.each([
+    [
+      { repository: '- web\n- api' },
+      `Input repository "- web\\n- api" is a YAML list: ${fix('repository', ['web', 'api'])}`,
+    ],
+    [
+      { repository: '[web, api]' },
+      `Input repository "[web, api]" is a list in brackets: ${fix('repository', ['web', 'api'])}`,
+    ],
+    [
+      { repository: '- "web"\r\n- "api"' },
+      `Input repository "- \\"web\\"\\r\\n- \\"api\\"" is a YAML list: ${fix('repository', ['web', 'api'])}`,
+    ],
+    [
+      { sync_to: 'cn-east-3, ap-southeast-1' },
+      `Input sync_to "cn-east-3, ap-southeast-1" is a list joined by commas: ${fix('sync_to', ['cn-east-3', 'ap-southeast-1'])}`,
+    ],
+    [
+      { share_with: '- partner\n- prod until 2099-01-01' },
+      `Input share_with "- partner\\n- prod until 2099-01-01" is a YAML list: ${fix('share_with', ['partner', 'prod until 2099-01-01'])}`,
+    ],
+    [
+      { retention_keep_last: '5', retention_keep_tags: '[latest, stable]' },
+      `Input retention_keep_tags "[latest, stable]" is a list in brackets: ${fix('retention_keep_tags', ['latest', 'stable'])}`,
+    ],
+  ])('%j', async (inputs, message) => {
+    const result = await run(inputs)
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toBe(message)
+    expect(emulated.emulator.requests).toHaveLength(0)
+  })
+})
+
+describe('a secret in the wrong form is refused before any request, naming where it came from, never showing it', () => {
+  const keys = DEMO_KEY_ENV
+  it.each([
+    [
+      'a newline at the end of a variable',
+      {},
+      { ...keys, HUAWEI_CLOUD_SECRET_ACCESS_KEY: `${keys.HUAWEI_CLOUD_SECRET_ACCESS_KEY}\n` },
+      /^The variable HUAWEI_CLOUD_SECRET_ACCESS_KEY has a line break in it: a secret access key is one line\./,
+    ],
+    [
+      'a line break inside a token',
+      { auth_token: 'demo-iam\ntoken-0001' },
+      {},
+      /^Input auth_token has a line break in it/,
+    ],
+    [
+      'a scheme before a token',
+      { auth_token: 'Bearer demo-iam-token-0001' },
+      {},
+      /^Input auth_token starts with "Bearer ": give an IAM token alone/,
+    ],
+    [
+      'quotes around a key',
+      { access_key_id: '"AKID"', secret_access_key: 'sk' },
+      {},
+      /^Input access_key_id is in quotes/,
+    ],
+    [
+      'a space inside a key',
+      { access_key_id: 'AK ID', secret_access_key: 'sk' },
+      {},
+      /^Input access_key_id has a space in it/,
+    ],
+  ])('%s', async (_case, inputs, env, message) => {
+    const result = await run(inputs, env)
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toMatch(message)
+    expect(errorOf(result)).not.toMatch(/demo-iam|secret-access-key/)
+    expect(emulated.emulator.requests).toHaveLength(0)
+  })
+})
+
+describe('what is not what it looks like is shown by its code points', () => {
+  it.each([
+    [
+      { namespace: 'dem\u043e-team' },
+      'Input namespace "dem\\u{43E}-team" is not a valid SWR organization name: it contains U+043E, outside',
+    ],
+    [
+      { repository: 'web\u200b' },
+      'Input repository "web\\u{200B}" is not a valid SWR repository name: it contains U+200B, outside',
+    ],
+  ])('%j', async (inputs, message) => {
+    const result = await run(inputs)
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result).startsWith(message)).toBe(true)
+    expect(emulated.emulator.requests).toHaveLength(0)
+  })
+})
+
+describe('an endpoint that is not the API address', () => {
+  it('with an API path pasted from the reference, is refused before any request', async () => {
+    const result = await run({ endpoint: `${emulated.endpoint}/v2/manage` })
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toMatch(
+      /^Input endpoint ".*\/v2\/manage" is not usable: it ends in an API path \("\/v2\/manage"\)/,
+    )
+    expect(emulated.emulator.requests).toHaveLength(0)
+  })
+
+  it('whose gateway answers "no such API" is said to be the wrong address, and nothing is created', async () => {
+    emulated.emulator.inject({
+      operation: 'showRepository',
+      times: 1,
+      fault: {
+        status: 404,
+        body: '{"error_code":"APIG.0101","error_msg":"The API does not exist or has not been published in the environment"}',
+      },
+    })
+    const result = await run({})
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toMatch(
+      /HTTP 404 APIG\.0101: .* The address answered that it has no such API: the endpoint input is not SWR's API address/,
+    )
+    expect(emulated.emulator.requests.map((request) => request.operation)).toEqual(['showRepository'])
   })
 })
 

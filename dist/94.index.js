@@ -9,12 +9,16 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openInstance: () => (/* binding */ openInstance)
 /* harmony export */ });
-/* harmony import */ var _rules_build_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7405);
-/* harmony import */ var _rules_endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8474);
+/* harmony import */ var _clients_request_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9610);
+/* harmony import */ var _rules_build_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7405);
+/* harmony import */ var _rules_endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8474);
+
 
 
 async function openInstance(api, place) {
-    const lookup = await api.findInstance(place.enterprise.instance);
+    const lookup = await api.findInstance(place.enterprise.instance).catch((error) => {
+        throw projectMismatch(error, place) ?? error;
+    });
     if (lookup.kind === 'missing') {
         throw new Error(`Instance ${place.enterprise.instance} was not found in region ${place.region}: check the input instance ` +
             '(its ID, or its name as the console shows it) and region.');
@@ -45,7 +49,7 @@ async function openInstance(api, place) {
         kind: 'instance',
         namespaceWord: 'Namespace',
         registry,
-        build: (0,_rules_build_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .buildSettings */ .E)('instance'),
+        build: (0,_rules_build_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .buildSettings */ .E)('instance'),
         async readRepository(repository) {
             const info = await api.showRepository(id, namespace, repository);
             if (info)
@@ -73,6 +77,19 @@ async function openInstance(api, place) {
     return { edition, warnings };
 }
 /**
+ * A refusal of the first request when the workflow gave the project ID: every path carries it, so a project of
+ * another account or region is refused the same way a missing permission is. Said first, as the likelier cause.
+ */
+function projectMismatch(error, place) {
+    const { projectId, projectFrom } = place.enterprise;
+    if (!projectId || !(0,_clients_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .refusesAccess */ .nl)(error))
+        return undefined;
+    return (0,_clients_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .withHint */ .mu)(error, `The project ID ${projectId} (${projectFrom ?? 'given'}) may not be this account's project in ${place.region}: ` +
+        "IAM's console lists each region's project ID under My Credentials, API Credentials. Leave project_id out to " +
+        "have it looked up; if it is right, check that the IAM user has SWR Enterprise Edition's read permissions " +
+        '(see "Permissions" in the README).');
+}
+/**
  * Why the instance's access address is not believed, if it is not: the login and every later push go there, so it
  * must be under Huawei Cloud's domain of the region, or the host the input registry names (a custom domain). See
  * docs/api-notes.md, "Enterprise Edition".
@@ -80,7 +97,7 @@ async function openInstance(api, place) {
 function untrustedAddress(instance, place) {
     const address = instance.accessAddress;
     const { registry } = place.enterprise;
-    const domain = (0,_rules_endpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudDomain */ .cE)(place.region);
+    const domain = (0,_rules_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .cloudDomain */ .cE)(place.region);
     if (registry) {
         if (address === registry)
             return undefined;

@@ -16,7 +16,9 @@ export function coreRunner(
   const secrets = new Set<string>()
   /** Text as it may reach a terminal: each secret, longest first, replaced by ***. */
   const kept = (text: string) =>
-    consumed ? text : [...secrets].sort((a, b) => b.length - a.length).reduce((shown, s) => shown.replaceAll(s, '***'), text)
+    consumed
+      ? text
+      : [...secrets].sort((a, b) => b.length - a.length).reduce((shown, s) => shown.replaceAll(s, '***'), text)
   /** An output or state goes to its file when the runner gives one; otherwise it is printed, so kept. */
   const printed = (file: string) => !env[file]
   return {

@@ -76,6 +76,15 @@ export class RequestError extends Error {
   }
 }
 
+/** The same refusal with another hint, when the flow knows the likelier cause. */
+export function withHint(error: RequestError, hint: string): RequestError {
+  return new RequestError(error.operation, error.status, error.detail, hint)
+}
+
+/** A refusal of the caller's access: not signed in (401), not allowed (403), or not visible to it (404). */
+export const refusesAccess = (error: unknown): error is RequestError =>
+  error instanceof RequestError && [401, 403, 404].includes(error.status)
+
 /** What a user can do about an answer, as its service knows it. */
 export type Hint = (status: number, detail: ErrorDetail) => string
 

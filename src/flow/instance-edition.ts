@@ -4,6 +4,7 @@
 // yet is reported as waiting for it, with its image already right. Loaded only by a run in an instance.
 import type { EnterpriseApi, Instance } from '../clients/swr/enterprise-api.js'
 import type { EnterpriseWish } from '../rules/enterprise.js'
+import { refusesAccess, withHint } from '../clients/request-error.js'
 import { buildSettings } from '../rules/build-settings.js'
 import { cloudDomain } from '../rules/endpoint.js'
 import type { Edition, OpenedEdition } from './edition.js'
@@ -18,7 +19,9 @@ export interface InstancePlace {
 }
 
 export async function openInstance(api: EnterpriseApi, place: InstancePlace): Promise<OpenedEdition> {
-  const lookup = await api.findInstance(place.enterprise.instance)
+  const lookup = await api.findInstance(place.enterprise.instance).catch((error: unknown) => {
+    throw projectMismatch(error, place) ?? error
+  })
   if (lookup.kind === 'missing') {
     throw new Error(
       `Instance ${place.enterprise.instance} was not found in region ${place.region}: check the input instance ` +
@@ -78,6 +81,22 @@ export async function openInstance(api: EnterpriseApi, place: InstancePlace): Pr
     createLoginSecret: () => api.createLoginSecret(id, registry),
   }
   return { edition, warnings }
+}
+
+/**
+ * A refusal of the first request when the workflow gave the project ID: every path carries it, so a project of
+ * another account or region is refused the same way a missing permission is. Said first, as the likelier cause.
+ */
+function projectMismatch(error: unknown, place: InstancePlace): Error | undefined {
+  const { projectId, projectFrom } = place.enterprise
+  if (!projectId || !refusesAccess(error)) return undefined
+  return withHint(
+    error,
+    `The project ID ${projectId} (${projectFrom ?? 'given'}) may not be this account's project in ${place.region}: ` +
+      "IAM's console lists each region's project ID under My Credentials, API Credentials. Leave project_id out to " +
+      "have it looked up; if it is right, check that the IAM user has SWR Enterprise Edition's read permissions " +
+      '(see "Permissions" in the README).',
+  )
 }
 
 /**

@@ -68,5 +68,11 @@ export function parseEndpoint(value: string): URL | string {
   if (url.username || url.password) return 'it carries a user name or password'
   if (url.search || url.hash) return 'it has a query or fragment'
   url.pathname = url.pathname.replace(/\/+$/, '')
+  // A gateway may put the API under a prefix; a version segment is the start of an API path itself, pasted from the
+  // API reference, which the action would then double ("/v2/manage/v2/manage/...") and read a gateway's "API does not
+  // exist" as a missing repository (docs/api-notes.md, "Error bodies").
+  const apiPath = /\/v\d+(?:\/.*)?$/.exec(url.pathname)?.[0]
+  if (apiPath)
+    return `it ends in an API path ("${apiPath}"): give the address without it; the action adds each API's path`
   return url
 }

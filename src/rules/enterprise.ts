@@ -7,6 +7,8 @@ export interface EnterpriseWish {
   instance: string
   /** The project ID the paths carry; looked up at IAM when not given. */
   projectId?: string
+  /** Where the project ID came from ("input project_id", or a variable's name), for a message about it. */
+  projectFrom?: string
   /** The input registry: the instance's registry host when it is not under Huawei Cloud's domain (a custom one). */
   registry?: string
 }
@@ -58,5 +60,10 @@ export function readEnterprise(
   if (projectId && !PROJECT_ID.test(projectId)) {
     read.fail(`${projectFrom} ${quote(projectId)} is not a project ID: 32 hexadecimal digits, as IAM lists it.`)
   }
-  return { instance, projectId: projectId || undefined, registry: read.text('registry') || undefined }
+  return {
+    instance,
+    projectId: projectId || undefined,
+    projectFrom: projectId ? projectFrom : undefined,
+    registry: read.text('registry') || undefined,
+  }
 }

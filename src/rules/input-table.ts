@@ -1,6 +1,7 @@
 // Every input outside the repository features, declared once: its kind, whether it is a secret, and its default,
 // which is action.yml's (a test keeps the two equal, with the features' own declarations). The checks of a kind are
 // written once, here, with the messages that name the input.
+import { pastedList, pastedListProblem } from './pasted-list.js'
 import { cleanServerText, SERVER_TEXT_LIMIT } from './server-text.js'
 
 export type InputKind =
@@ -66,10 +67,11 @@ export function quote(value: string): string {
   const limit = 100
   // JSON escapes line breaks and C0 controls; the cleaning takes what it leaves (C1 controls, U+2028, bidi
   // overrides, "##[") and any secret.
-  const quoted =
-    value.length > limit
-      ? `${JSON.stringify(value.slice(0, limit))}… (${value.length} characters)`
-      : JSON.stringify(value)
+  // Outside ASCII, each character as its code point: a look-alike would read as the letter it imitates, and an
+  // invisible one as nothing at all.
+  const json = (text: string) =>
+    JSON.stringify(text).replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`)
+  const quoted = value.length > limit ? `${json(value.slice(0, limit))}… (${value.length} characters)` : json(value)
   return cleanServerText(quoted, 2 * SERVER_TEXT_LIMIT)
 }
 
@@ -101,8 +103,9 @@ export class InputReader {
     return declared
   }
 
+  /** Records a problem once, however many readers come upon it. */
   fail(problem: Problem): undefined {
-    this.problems.push(problem)
+    if (!this.problems.includes(problem)) this.problems.push(problem)
     return undefined
   }
 
@@ -111,12 +114,20 @@ export class InputReader {
     return this.source.text(name)
   }
 
-  /** The non-empty lines of a lines input, trimmed. */
+  /**
+   * The non-empty lines of a lines input, trimmed. A list pasted in another form (a YAML list, brackets, commas) is a
+   * problem that shows the list as it should be, and its items are read on, so that nothing else is said of them.
+   */
   lines(name: string): string[] {
-    return this.text(name)
-      .split(/\r?\n/)
+    const text = this.text(name)
+    const lines = text
+      .split(/\r\n|\r|\n/)
       .map((line) => line.trim())
       .filter((line) => line !== '')
+    const pasted = pastedList(lines)
+    if (!pasted) return lines
+    this.fail(pastedListProblem(name, quote(text), pasted))
+    return pasted.items
   }
 
   /** The toolkit's own message neither shows the value nor reads well outside a runner: this one does both. */

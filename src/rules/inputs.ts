@@ -12,6 +12,7 @@ import {
   type InputTable,
   quote,
 } from './input-table.js'
+import { signInFormProblems } from './secret-form.js'
 import { ENTERPRISE_NAMESPACE_RULE, NAMESPACE_RULE, type NameRule, nameProblem, REPOSITORY_RULE } from './names.js'
 
 export { type FeatureReader, type InputSource, quote } from './input-table.js'
@@ -107,6 +108,7 @@ export function parseInputs(
   const instance = read.boolean('instance_credentials') as boolean
   const resolved = resolveSignIn(signInInputs, env, instance)
   if (typeof resolved === 'string') read.fail(resolved)
+  else for (const problem of signInFormProblems(resolved.signIn)) read.fail(problem)
 
   if (read.problems.length > 0 || !place || typeof resolved === 'string') throw new InputError(read.problems)
   return {

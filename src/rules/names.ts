@@ -46,6 +46,12 @@ export function nameProblem(name: string, rule: NameRule): string | undefined {
   if (name.length > rule.maxLength) return `it is ${name.length} characters long, more than ${rule.maxLength}`
   if (rule.pattern.test(name)) return undefined
 
+  // Checked before case: a Cyrillic or Greek capital is not told to be lowercased, and an invisible character is named.
+  const foreignFirst = [...new Set([...name].filter((c) => (c.codePointAt(0) ?? 0) > 0x7e))]
+  if (foreignFirst.length > 0) {
+    const shown = foreignFirst.slice(0, 5).map(describeCharacter).join(', ')
+    return `it contains ${shown}, outside the ASCII letters, digits and separators SWR allows (a look-alike of a Latin letter, or an invisible character pasted with the name)`
+  }
   const lower = name.toLowerCase()
   if (lower !== name) {
     // Names often come from ${{ github.repository }}, which keeps the owner's capitals.
@@ -76,6 +82,9 @@ function escapeForClass(chars: string): string {
 function describeCharacter(c: string): string {
   if (c === ' ') return 'a space'
   const code = c.codePointAt(0) ?? 0
-  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`
+  const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  if (code < 0x20 || code === 0x7f) return `a control character (${point})`
+  // Shown by its code point: raw, a look-alike reads as the letter it imitates, and an invisible one as nothing.
+  if (code > 0x7e) return point
   return `"${c}"`
 }

@@ -2,7 +2,7 @@
 // carrying the operation's hint.
 import { type ApiResponse, isSuccess } from '../api-client.js'
 import { type RequestError, requestError } from '../request-error.js'
-import { hintFor } from './swr-errors.js'
+import { hintFor, UNKNOWN_API_CODE } from './swr-errors.js'
 import type { SwrOperation } from './permissions.js'
 
 /** The error for an answer the operation does not expect, with the hint for that operation. */
@@ -17,9 +17,12 @@ export function outcome<T>(
   expected: Record<number, () => T> = {},
 ): T {
   if (isSuccess(response)) return success()
+  const refusal = refusalOf(operation, response)
   const other = expected[response.status]
-  if (other) return other()
-  throw refusalOf(operation, response)
+  // The gateway's "no such API" is never the outcome a status stands for (a 404 as "missing"): it is a wrong address
+  // (docs/api-notes.md, "Error bodies").
+  if (other && refusal.detail.code !== UNKNOWN_API_CODE) return other()
+  throw refusal
 }
 
 /** A JSON object: not null, not an array. */

@@ -11,6 +11,11 @@ export const OTHER_ACCOUNT_TOKEN_CODE = 'SVCSTG.SWR.4011064'
 export const RETENTION_GONE_CODE = 'SVCSTG.SWR.4000306'
 /** SWR's own answers to throttling: a 403, not a 429 (docs/api-notes.md, "Throttling"). */
 export const THROTTLING_CODES = ['SVCSTG.SWR.4031032', 'SVCSTG.SWR.4031042']
+/**
+ * The API gateway's own 404: no API at this path, never a missing organization or repository (docs/api-notes.md,
+ * "Error bodies").
+ */
+export const UNKNOWN_API_CODE = 'APIG.0101'
 
 /** Creating the organization answered "exists", and reading it showed it is not this account's. */
 export function organizationOfAnotherAccount(namespace: string, readRefusal: RequestError): RequestError {
@@ -42,6 +47,12 @@ export function hintFor(status: number, detail: ErrorDetail, operation?: SwrOper
     return (
       "SWR throttled this account's requests, and the tries with backoff (max_attempts) did not outlast it: wait a " +
       'few minutes and run again, or run fewer jobs against SWR at once.'
+    )
+  }
+  if (detail.code === UNKNOWN_API_CODE) {
+    return (
+      "The address answered that it has no such API: the endpoint input is not SWR's API address. Give the origin " +
+      "only (e.g. https://swr-api.cn-north-4.myhuaweicloud.com, with no path), or leave endpoint out to use the region's."
     )
   }
   if (detail.code === OTHER_ACCOUNT_TOKEN_CODE) {

@@ -10,8 +10,8 @@ const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8')
 /** The README and the guides under docs/ it points to (the API notes, which name the SDKs' files, aside). */
 const GUIDES = readdirSync(join(PROJECT_ROOT, 'docs')).filter((name) => name.endsWith('.md') && name !== 'api-notes.md')
 const guides = GUIDES.map((name) => readFileSync(join(PROJECT_ROOT, 'docs', name), 'utf8'))
-const documentation = [readme, ...guides].join('\n')
-const development = readFileSync(join(PROJECT_ROOT, 'docs', 'development.md'), 'utf8')
+const development = readFileSync(join(PROJECT_ROOT, 'CONTRIBUTING.md'), 'utf8')
+const documentation = [readme, ...guides, development].join('\n')
 /** Where a bare file name in the README may live. */
 const FOLDERS = [
   '',
@@ -56,6 +56,40 @@ it('stays short enough for a newcomer to read: 500 lines at most, the rest under
 it.each(namedFiles(documentation))('%s exists', (name) => {
   const found = FOLDERS.some((folder) => existsSync(join(PROJECT_ROOT, folder, name)))
   expect(found).toBe(true)
+})
+
+/** A section's table rows, their cells trimmed (the header and the rule left out). */
+function tableRows(heading: string): string[][] {
+  const start = readme.indexOf(`## ${heading}`)
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1))
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*(input|output|action|-)/.test(line))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
+}
+
+describe("the README's inputs table and action.yml", () => {
+  const metadata = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { description: string; default?: string }>
+  }
+  const rows = tableRows('Inputs').flatMap(([names, defaults, since]) =>
+    [...names.matchAll(/`([a-z_]+)`/g)].map(([, name]) => ({ name, defaults, since })),
+  )
+
+  it('name the same inputs', () => {
+    expect(rows.map((row) => row.name).sort()).toEqual(Object.keys(metadata.inputs).sort())
+  })
+
+  it.each(rows)('say the same release $name arrived in, and its default', ({ name, defaults, since }) => {
+    const { description, default: given } = metadata.inputs[name]
+    expect({ name, since }).toEqual({ name, since: description.includes('Since 1.1.0.') ? '1.1.0' : '1.0.0' })
+    if (given !== undefined) expect({ name, defaults }).toEqual({ name, defaults: `\`${given}\`` })
+  })
 })
 
 it('the Permissions table is the one the 403 hints name', () => {

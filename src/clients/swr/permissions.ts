@@ -1,5 +1,5 @@
 // The SWR permission each operation needs: one table for the 403 hint and for the README's Permissions section
-// (a test keeps the two equal).
+// (a test keeps the two equal). Each action name comes from SWR's documentation (docs/api-notes.md, "Permissions").
 
 export type SwrOperation =
   | 'showRepository'
@@ -92,7 +92,7 @@ export const PERMISSIONS: Permission[] = [
     operations: ['showInstanceRepository'],
   },
   {
-    action: "SWR Enterprise Edition's temporary credential action",
+    action: 'swr:instance:createTempCredential',
     neededFor: 'login: true with the instance input',
     operations: ['createInstanceTempCredential'],
   },

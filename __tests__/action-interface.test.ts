@@ -71,6 +71,10 @@ describe('inputs', () => {
       sync_to: 'cn-east-3',
       sync_override: 'true',
       share_with: 'partner',
+      tags: 'v1',
+      require_new_tags: 'true',
+      promote: 'v1 -> stable',
+      promote_override: 'true',
       category: 'linux',
       is_public: 'true',
       description: 'd',
@@ -78,7 +82,7 @@ describe('inputs', () => {
     for (const feature of FEATURES) {
       const asked = new Set<string>()
       const reader = new InputReader(recordingSource(values, asked), feature.inputs)
-      feature.read(reader, { region: 'cn-north-4', namespace: 'team' })
+      feature.read(reader, { region: 'cn-north-4', namespace: 'team', repositories: ['web'] })
       expect({ feature: feature.name, read: [...asked].sort() }).toEqual({
         feature: feature.name,
         read: Object.keys(feature.inputs).sort(),

@@ -168,6 +168,11 @@ describe('a 403 names the permission the failed operation needs', () => {
       emulated.emulator.tags.set('team/web', ['v1', 'v2'])
       return { sync_to: 'cn-east-3' }
     },
+    createTag: () => {
+      emulated.emulator.addRepository('team', 'web', { num_images: 1 })
+      emulated.emulator.tags.set('team/web', ['sha-1'])
+      return { promote: 'sha-1 -> v1' }
+    },
     listShares: () => (emulated.emulator.addRepository('team', 'web'), { share_with: 'prod-account' }),
     createShare: () => ({ share_with: 'prod-account' }),
     showInstance: () => enterpriseInputs(),

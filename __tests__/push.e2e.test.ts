@@ -78,12 +78,20 @@ suite("SWR's shared edition", () => {
     expect(emulated.emulator.repositories.get('team/web')?.num_images).toBe(1)
     const manifest = emulated.emulator.images.manifests.get('team/web')?.get('v1')
     expect(manifest?.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
-    // SWR's own tag list shows it, as a next run reads it.
+    // SWR's own tag list shows it, with the digest pushed, as a next run reads it.
     const again = await runAction(
-      { namespace: 'team', repository: 'web', region: 'cn-north-4', endpoint: emulated.endpoint, registry: registry() },
+      {
+        namespace: 'team',
+        repository: 'web',
+        region: 'cn-north-4',
+        endpoint: emulated.endpoint,
+        registry: registry(),
+        tags: `${registry()}/team/web:v1`,
+      },
       { env: DEMO_KEY_ENV },
     )
     expect(again.outputs.num_images).toBe('1')
+    expect(again.outputs.digest).toBe(manifest?.digest)
   })
 
   test('refuses an OCI image index with the answer users report', async () => {

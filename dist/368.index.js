@@ -92,12 +92,18 @@ function shares(response) {
 }
 /** A tag as registries take it: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-". */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 function tags(response) {
-    return listOf(response, 'a list of tags').map(({ Tag: tag }) => {
+    return listOf(response, 'a list of tags').map(({ Tag: tag, digest, tag_type: type }) => {
         if (typeof tag !== 'string' || !TAG.test(tag)) {
             throw (0,_request_error_js__WEBPACK_IMPORTED_MODULE_1__/* .unexpectedBody */ .Eu)(response, 'a list of tags', 'an entry has no Tag, or one that is not a tag');
         }
-        return tag;
+        // tag_type: 0 an image, 1 a manifest list (ShowReposTagResp in the SDKs); a digest only in its one form.
+        return {
+            tag,
+            digest: typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined,
+            kind: type === 1 ? 'manifest list' : 'image',
+        };
     });
 }
 /** The total a list's Content-Range gives ("0-999/1500", with or without a unit); undefined without one. */
@@ -129,6 +135,30 @@ function distributionApi(send) {
     // A share that exists answers 409 (CreateRepoDomains' page); a rule that exists is not documented, and its 409 is
     // taken the same way.
     const exists = { 409: () => 'exists' };
+    const listTags = async (namespace, repository, most) => {
+        // Pages of SWR's largest size, until Content-Range's total is read (docs/api-notes.md, "Image sync and
+        // sharing"); without one, until a page comes short.
+        const found = [];
+        const seen = new Set();
+        for (let page = 1;; page++) {
+            const query = new URLSearchParams({ offset: String(found.length), limit: String(TAG_PAGE) });
+            const response = await send(`Reading the tags of ${namespace}/${repository}${page > 1 ? ` (page ${page})` : ''}`, 'GET', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryPath */ .S)(namespace, repository)}/tags?${query.toString()}`);
+            const listed = (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .outcome */ .bu)('listTags', response, () => tags(response));
+            const total = totalOf(response);
+            for (const entry of listed) {
+                if (seen.has(entry.tag))
+                    continue;
+                seen.add(entry.tag);
+                found.push(entry);
+            }
+            if (found.length > most || (total ?? 0) > most) {
+                throw new Error((0,_rules_distribution_js__WEBPACK_IMPORTED_MODULE_5__/* .tooManyTags */ .Z7)(`${namespace}/${repository}`, total ?? `more than ${most}`, most));
+            }
+            const done = total === undefined ? listed.length < TAG_PAGE : found.length >= total;
+            if (done || listed.length === 0)
+                return found;
+        }
+    };
     return {
         async listSyncRules(namespace, repository) {
             const name = `${namespace}/${repository}`;
@@ -145,25 +175,12 @@ function distributionApi(send) {
             const response = await send(`Removing the rule syncing ${namespace}/${repository} to ${target.region}/${target.namespace}`, 'DELETE', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryPath */ .S)(namespace, repository)}/sync_repo`, { remoteRegionId: target.region, remoteNamespace: target.namespace });
             (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .outcome */ .bu)('deleteSyncRule', response, () => undefined);
         },
-        async listTags(namespace, repository, most) {
-            // Pages of SWR's largest size, until Content-Range's total is read (docs/api-notes.md, "Image sync and
-            // sharing"); without one, until a page comes short.
-            const found = [];
-            for (let page = 1;; page++) {
-                const query = new URLSearchParams({ offset: String(found.length), limit: String(TAG_PAGE) });
-                const response = await send(`Reading the tags of ${namespace}/${repository}${page > 1 ? ` (page ${page})` : ''}`, 'GET', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryPath */ .S)(namespace, repository)}/tags?${query.toString()}`);
-                const listed = (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .outcome */ .bu)('listTags', response, () => tags(response));
-                const total = totalOf(response);
-                for (const tag of listed)
-                    if (!found.includes(tag))
-                        found.push(tag);
-                if (found.length > most || (total ?? 0) > most) {
-                    throw new Error((0,_rules_distribution_js__WEBPACK_IMPORTED_MODULE_5__/* .tooManyTags */ .Z7)(`${namespace}/${repository}`, total ?? `more than ${most}`, most));
-                }
-                const done = total === undefined ? listed.length < TAG_PAGE : found.length >= total;
-                if (done || listed.length === 0)
-                    return found;
-            }
+        listTags,
+        async createTag(namespace, repository, source, destination, override) {
+            const response = await send(`Tagging ${namespace}/${repository}:${source} as ${destination}`, 'POST', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryPath */ .S)(namespace, repository)}/tags`, 
+            // CreateRepoTag (docs/api-notes.md, "Tags"): override lets the destination be moved when it exists.
+            { source_tag: source, destination_tag: destination, override });
+            return (0,_answers_js__WEBPACK_IMPORTED_MODULE_4__/* .outcome */ .bu)('createTag', response, created, exists);
         },
         async syncImages(namespace, repository, target, override, imageTags) {
             const response = await send(`Copying the images of ${namespace}/${repository} to ${target.region}/${target.namespace}`, 'POST', `${(0,_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryPath */ .S)(namespace, repository)}/sync_images`, { remoteRegionId: target.region, remoteNamespace: target.namespace, override, imageTag: imageTags });

@@ -36,7 +36,7 @@ async function ensureSync(api, regions, request, repository, state, progress = [
     }
     // Read once for the repository, however many new rules copy its tags.
     let tags;
-    const readTags = () => (tags ??= api.listTags(namespace, repository, MAX_COPIED_TAGS));
+    const readTags = () => (tags ??= api.listTags(namespace, repository, MAX_COPIED_TAGS).then((listed) => listed.map(({ tag }) => tag)));
     for (const target of sync.targets) {
         const rule = existing.find((candidate) => name(candidate) === name(target));
         if (rule && rule.override === sync.override) {

@@ -1,6 +1,7 @@
 // The emulator's automatic sync rules, manual syncs, tag lists and shares, after SWR's API reference and terraform
 // (docs/api-notes.md, "Image sync and sharing"). A share that exists answers 409, as documented; for a rule that
 // exists, which the reference does not document, the emulator answers 409 too.
+import { createHash } from 'node:crypto'
 import type { Account } from './accounts.js'
 import type { AccountRoute, Answer, RouteRequest } from './gateway.js'
 import { swrError, type SwrService } from './swr-service.js'
@@ -32,6 +33,8 @@ export class DistributionService {
   readonly syncRules = new Map<string, SyncRuleRecord[]>()
   readonly shares = new Map<string, ShareRecord[]>()
   readonly tags = new Map<string, string[]>()
+  /** What each tag points at, by "namespace/repository:tag", where a push or a retag said; else made from its name. */
+  readonly tagManifests = new Map<string, { digest: string; kind: 0 | 1 }>()
   /** Every manual sync: "team/web -> cn-east-3/team: v1,v2" (the tags copied). */
   readonly copies: string[] = []
   /** Tags a manual sync answers as failed, with how many more syncs each fails in (Infinity: every one). */
@@ -108,8 +111,28 @@ export class DistributionService {
       return {
         status: 200,
         headers: { 'Content-Range': `${offset}-${tags.length}/${all.length}` },
-        body: tags.map((tag, index) => ({ id: offset + index + 1, Tag: tag, path: `${key}:${tag}` })),
+        body: tags.map((tag, index) => {
+          const { digest, kind } = this.manifestOf(key, tag)
+          // ShowReposTagResp's fields (the SDKs): tag_type 0 for an image, 1 for a manifest list.
+          return { id: offset + index + 1, Tag: tag, path: `${key}:${tag}`, digest, tag_type: kind }
+        }),
       }
+    }),
+    // CreateRepoTag (docs/api-notes.md, "Tags"): a tag made from another; 409 when the destination exists and
+    // override is not true, 404 when the source is not there.
+    this.route('POST', 'repos/:repository/tags', 'createTag', (key, body) => {
+      const { source_tag: source, destination_tag: destination, override = false } = body
+      if (typeof source !== 'string' || typeof destination !== 'string' || typeof override !== 'boolean') {
+        return swrError(400, 'SVCSTG.SWR.4000001', 'source_tag and destination_tag are required')
+      }
+      const held = this.tags.get(key) ?? []
+      if (!held.includes(source)) return swrError(404, 'SVCSTG.SWR.4040004', `Tag ${source} not found`)
+      if (held.includes(destination) && !override) {
+        return swrError(409, 'SVCSTG.SWR.4090001', `Tag ${destination} already exists`)
+      }
+      this.tagManifests.set(`${key}:${destination}`, this.manifestOf(key, source))
+      if (!held.includes(destination)) this.tags.set(key, [...held, destination])
+      return { status: 201, body: {} }
     }),
     this.route('GET', 'repositories/:repository/access-domains', 'listShares', (key) => ({
       status: 200,
@@ -149,6 +172,12 @@ export class DistributionService {
   ]
 
   /** A route on one of the account's repositories, in the region the request is for. */
+  /** What a tag points at: what a push or retag recorded, else a digest made from its name (an image). */
+  manifestOf(key: string, tag: string): { digest: string; kind: 0 | 1 } {
+    const made = `sha256:${createHash('sha256').update(`${key}:${tag}`).digest('hex')}`
+    return this.tagManifests.get(`${key}:${tag}`) ?? { digest: made, kind: 0 }
+  }
+
   private route(
     method: string,
     under: string,

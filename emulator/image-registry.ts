@@ -5,6 +5,7 @@
 // Edition instance (a login made by its temporary credential) takes both. A pushed tag appears in SWR's own views.
 import { createHash, randomUUID } from 'node:crypto'
 import type { Answer, PublicRoute, RouteRequest } from './gateway.js'
+import type { DistributionService } from './distribution.js'
 import type { EnterpriseService } from './enterprise.js'
 import type { LoginSecretRecord, RegistryService } from './registry.js'
 import type { SwrService } from './swr-service.js'
@@ -59,8 +60,8 @@ export class ImageRegistry {
   constructor(
     private readonly logins: RegistryService,
     private readonly swr: () => SwrService,
-    /** The shared edition's tag lists, by "namespace/repository" (SWR's ListRepositoryTags reads them). */
-    private readonly tags: Map<string, string[]>,
+    /** The shared edition's tag lists and what each tag points at (SWR's ListRepositoryTags reads them). */
+    private readonly distribution: Pick<DistributionService, 'tags' | 'tagManifests'>,
     private readonly enterprise: EnterpriseService,
   ) {}
 
@@ -173,7 +174,7 @@ export class ImageRegistry {
     stored.set(digest, manifest)
     if (!DIGEST.test(reference)) {
       stored.set(reference, manifest)
-      this.recordTag(name, home, reference)
+      this.recordTag(name, home, reference, manifest)
     }
     return {
       status: 201,
@@ -199,17 +200,20 @@ export class ImageRegistry {
   }
 
   /** A tag pushed shows in SWR's own views: the tag list and image count, or the instance's repository. */
-  private recordTag(name: string, home: Home, tag: string): void {
+  private recordTag(name: string, home: Home, tag: string, manifest: StoredManifest): void {
     if (home.edition === 'instance') {
       const [namespace, ...rest] = name.split('/')
       this.enterprise.push(home.instanceId, namespace, rest.join('/'), tag)
       return
     }
-    const tags = this.tags.get(name) ?? []
-    if (!tags.includes(tag)) this.tags.set(name, [...tags, tag])
+    const { tags: lists, tagManifests } = this.distribution
+    const tags = lists.get(name) ?? []
+    if (!tags.includes(tag)) lists.set(name, [...tags, tag])
+    const isList = manifest.mediaType === MEDIA_TYPES.dockerList || manifest.mediaType === MEDIA_TYPES.ociIndex
+    tagManifests.set(`${name}:${tag}`, { digest: manifest.digest, kind: isList ? 1 : 0 })
     const record = this.swr().repositories.get(name)
     if (record) {
-      record.num_images = (this.tags.get(name) ?? []).length
+      record.num_images = (lists.get(name) ?? []).length
       record.updated = new Date().toISOString()
     }
   }
@@ -294,7 +298,7 @@ export class ImageRegistry {
     const tags =
       home.edition === 'instance'
         ? [...(this.enterprise.repositories.get(`${home.instanceId}/${namespace}/${rest.join('/')}`)?.tags ?? [])]
-        : (this.tags.get(name) ?? [])
+        : (this.distribution.tags.get(name) ?? [])
     return { status: 200, body: { name, tags } }
   }
 }

@@ -51,6 +51,7 @@ export type Operation =
   | 'deleteSyncRule'
   | 'syncImages'
   | 'listTags'
+  | 'createTag'
   | 'listShares'
   | 'createShare'
   | 'updateShare'
@@ -97,7 +98,7 @@ export class SwrEmulator {
   private readonly otherRegions = new Map<string, SwrService>()
   private readonly swrOptions: ConstructorParameters<typeof SwrService>[0]
   private readonly retention: RetentionService
-  private readonly distribution: DistributionService
+  readonly distribution: DistributionService
   /** SWR Enterprise Edition: dedicated instances, their namespaces and repositories. */
   readonly enterprise: EnterpriseService
   private readonly iam: IamService
@@ -118,7 +119,7 @@ export class SwrEmulator {
     this.distribution = new DistributionService((named) => this.inRegion(named))
     this.registry = new RegistryService(region, options.registry ? registryHost : undefined)
     this.enterprise = new EnterpriseService(this.accounts, this.registry.secrets)
-    this.images = new ImageRegistry(this.registry, () => this.swr, this.distribution.tags, this.enterprise)
+    this.images = new ImageRegistry(this.registry, () => this.swr, this.distribution, this.enterprise)
     this.githubStandIn = new GithubStandIn(options.github)
     this.iam = new IamService(this.accounts, options.identityProviders ?? [], this.githubStandIn.idTokens)
     this.gateway = new Gateway({

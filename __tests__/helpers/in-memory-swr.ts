@@ -1,5 +1,6 @@
 // An SwrApi held in memory, for testing the ensure flow's decisions without a process or a socket. It behaves as
 // SWR does for one account; a test can script the next outcomes of an operation to stage races and odd answers.
+import { createHash } from 'node:crypto'
 import { RequestError } from '../../src/clients/request-error.js'
 import type { LoginSecret } from '../../src/clients/swr/login-secret.js'
 import type { RepositoryInfo } from '../../src/clients/swr/repository-info.js'
@@ -14,7 +15,7 @@ import type {
   SwrApi,
   UpdateRepositoryBody,
 } from '../../src/clients/swr/swr-api.js'
-import type { Creation, Share, SyncRule } from '../../src/clients/swr/distribution-api.js'
+import type { Creation, Share, SyncRule, TagDetail } from '../../src/clients/swr/distribution-api.js'
 import type { ShareWish, SyncTarget } from '../../src/rules/distribution.js'
 
 interface Outcomes {
@@ -31,7 +32,8 @@ interface Outcomes {
   listSyncRules: SyncRule[]
   createSyncRule: Creation
   deleteSyncRule: void
-  listTags: string[]
+  listTags: TagDetail[]
+  createTag: Creation
   syncImages: string[]
   listShares: Share[]
   createShare: Creation
@@ -56,6 +58,8 @@ export class InMemorySwr implements SwrApi {
   readonly syncRules = new Map<string, SyncRule[]>()
   readonly shares = new Map<string, Share[]>()
   readonly tags = new Map<string, string[]>()
+  /** Tags' digests by "namespace/name:tag", where a test or a retag set one. */
+  readonly digests = new Map<string, string>()
   /** Every manual sync: "team/web -> cn-east-3/team: v1,v2". */
   readonly copies: string[] = []
   /** Every call, in order: "createRepository team/web". */
@@ -225,9 +229,28 @@ export class InMemorySwr implements SwrApi {
     })
   }
 
-  listTags(namespace: string, repository: string): Promise<string[]> {
+  /** A tag's digest: the one a test set, else one made from its name. */
+  digestOf(key: string, tag: string): string {
+    return this.digests.get(`${key}:${tag}`) ?? `sha256:${createHash('sha256').update(`${key}:${tag}`).digest('hex')}`
+  }
+
+  listTags(namespace: string, repository: string): Promise<TagDetail[]> {
     const key = `${namespace}/${repository}`
-    return this.answer('listTags', key, () => [...(this.tags.get(key) ?? [])])
+    return this.answer('listTags', key, () =>
+      (this.tags.get(key) ?? []).map((tag) => ({ tag, digest: this.digestOf(key, tag), kind: 'image' as const })),
+    )
+  }
+
+  createTag(namespace: string, repository: string, source: string, destination: string, override: boolean) {
+    const key = `${namespace}/${repository}`
+    return this.answer('createTag', `${key}:${source} -> ${destination}`, (): Creation => {
+      const tags = this.tags.get(key) ?? []
+      if (!tags.includes(source)) throw refusal(`Tagging ${key}:${source}`, 404)
+      if (tags.includes(destination) && !override) return 'exists'
+      this.digests.set(`${key}:${destination}`, this.digestOf(key, source))
+      if (!tags.includes(destination)) this.tags.set(key, [...tags, destination])
+      return 'created'
+    })
   }
 
   syncImages(namespace: string, repository: string, target: SyncTarget, _override: boolean, tags: string[]) {

@@ -44,6 +44,11 @@ export interface Feature<Wish = unknown, Outcome = unknown> extends FeatureReade
   lines(name: string, outcome: Outcome, dryRun: boolean): FeatureLine[]
   /** The fields of the repository's entry in the `repositories` output; the outcome is absent when not asked for. */
   output(outcome: Outcome | undefined): Record<string, unknown>
+  /**
+   * Step outputs of the feature's own, from each repository's outcome (undefined where it has none), written on
+   * every run so that a later step can always read them.
+   */
+  stepOutputs?(outcomes: (Outcome | undefined)[]): Record<string, string>
   /** The summary's rows, their values escaped; the wish is given when the run asked for the feature. */
   rows(outcome: Outcome | undefined, wish: Wish | undefined, dryRun: boolean): [string, string][]
 }

@@ -6,8 +6,10 @@ import { retention } from './features/retention.js'
 import { settings } from './features/settings.js'
 import { shares } from './features/shares.js'
 import { sync } from './features/sync.js'
+import { tags } from './features/tags.js'
 
-export const FEATURES: readonly Feature[] = [settings, retention, sync, shares]
+// Tags first: a release tag that exists refuses the run before any other feature writes.
+export const FEATURES: readonly Feature[] = [tags, settings, retention, sync, shares]
 
 /** Every input the action takes: those of the run, and each feature's. */
 export const ALL_INPUTS: InputTable = Object.assign({}, INPUT_TABLE, ...FEATURES.map((feature) => feature.inputs))

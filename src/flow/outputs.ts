@@ -62,6 +62,7 @@ export function repositoryEntry(result: RepositoryResult | RepositoryFailure, co
 
 export function actionOutputs(result: EnsureResult, context: OutputContext): Record<string, string> {
   const { build } = context
+  const ensured = result.results.filter((entry): entry is RepositoryResult => !isFailure(entry))
   const outputs: Record<string, string> = {
     namespace: context.namespace,
     // What the build must make for this target to take the push: known from the target alone, no request.
@@ -72,6 +73,12 @@ export function actionOutputs(result: EnsureResult, context: OutputContext): Rec
     // "false" also when the run could not tell whether the organization existed: this run did not create it.
     namespace_created: String(result.namespace === 'created'),
     repositories: JSON.stringify(result.results.map((entry) => repositoryEntry(entry, context))),
+    // One image a line, for docker/metadata-action's images input.
+    images: ensured.map((entry) => imageOf(entry, context)).join('\n'),
+    ...Object.assign(
+      {},
+      ...context.features.map((feature) => feature.stepOutputs?.(ensured.map((entry) => entry.outcomes[feature.name]))),
+    ),
   }
   const [first] = result.results
   if (!first || isFailure(first)) return outputs

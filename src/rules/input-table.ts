@@ -7,8 +7,8 @@ import { cleanServerText, SERVER_TEXT_LIMIT } from './server-text.js'
 export type InputKind =
   /** Free text, or text checked by a rule of its own (names, hosts, regions). */
   | { kind: 'text'; secret?: boolean }
-  /** One value per line. */
-  | { kind: 'lines' }
+  /** One value per line; commas only where a line's own form has them. */
+  | { kind: 'lines'; commas?: boolean }
   /** An http(s) base URL. */
   | { kind: 'url' }
   | { kind: 'boolean'; default?: boolean }
@@ -124,7 +124,8 @@ export class InputReader {
       .split(/\r\n|\r|\n/)
       .map((line) => line.trim())
       .filter((line) => line !== '')
-    const pasted = pastedList(lines)
+    const declared = this.declared(name)
+    const pasted = pastedList(lines, declared.kind === 'lines' && !!declared.commas)
     if (!pasted) return lines
     this.fail(pastedListProblem(name, quote(text), pasted))
     return pasted.items
@@ -164,5 +165,5 @@ export interface FeatureReader<Wish = unknown> {
   /** The inputs an Enterprise Edition instance does not take, each with why: refused before any request. */
   notWithInstance?: Readonly<Record<string, string>>
   /** The wish, read and checked; undefined when the workflow did not ask for the feature. */
-  read(read: InputReader, place: { region: string; namespace: string }): Wish | undefined
+  read(read: InputReader, place: { region: string; namespace: string; repositories: string[] }): Wish | undefined
 }

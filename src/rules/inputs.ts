@@ -93,7 +93,7 @@ export function parseInputs(
     updateExisting: read.boolean('update_existing') as boolean,
     warnings,
   }
-  const from = { region: place?.region ?? '', namespace: names.namespace }
+  const from = { region: place?.region ?? '', namespace: names.namespace, repositories: names.repositories }
   const wishes = features.flatMap((feature) => {
     const wish = feature.read(read, from)
     return wish === undefined ? [] : [[feature.name, wish] as const]

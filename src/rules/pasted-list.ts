@@ -15,13 +15,14 @@ const unquoted = (item: string) =>
     .trim()
 
 /** The items of lines pasted as another form of list; undefined when they are one item a line already. */
-export function pastedList(lines: string[]): PastedList | undefined {
+export function pastedList(lines: string[], commasAllowed = false): PastedList | undefined {
   if (lines.length === 0) return undefined
   // "- web": a bare "-" is a name (a bad one), not a list.
   if (lines.every((line) => /^-\s+\S/.test(line))) {
     return { form: 'a YAML list', items: lines.map((line) => unquoted(line.slice(1))).filter(Boolean) }
   }
   const joined = lines.join(',')
+  if (commasAllowed) return undefined
   if (/^\[.*\]$/s.test(joined.trim())) {
     const items = joined.trim().slice(1, -1).split(',').map(unquoted).filter(Boolean)
     if (items.length > 0) return { form: 'a list in brackets', items }

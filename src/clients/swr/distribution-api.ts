@@ -23,12 +23,28 @@ export interface Share {
 
 export type Creation = 'created' | 'exists'
 
+/** A tag as SWR's tag list describes it: what it points at, and whether that is one image or a manifest list. */
+export interface TagDetail {
+  tag: string
+  /** The manifest's digest ("sha256:..."); undefined when the list did not give a digest of that form. */
+  digest?: string
+  kind: 'image' | 'manifest list'
+}
+
 export interface DistributionApi {
   listSyncRules(namespace: string, repository: string): Promise<SyncRule[]>
   createSyncRule(namespace: string, repository: string, target: SyncTarget, override: boolean): Promise<Creation>
   deleteSyncRule(namespace: string, repository: string, target: SyncTarget): Promise<void>
-  /** Every tag of the repository, page by page; more than `most` is refused before they are copied. */
-  listTags(namespace: string, repository: string, most: number): Promise<string[]>
+  /** Every tag of the repository with its digest and kind, page by page; more than `most` is refused. */
+  listTags(namespace: string, repository: string, most: number): Promise<TagDetail[]>
+  /** A tag made server-side from another tag of the repository; "exists" when the destination is there already. */
+  createTag(
+    namespace: string,
+    repository: string,
+    source: string,
+    destination: string,
+    override: boolean,
+  ): Promise<Creation>
   /** Copies the tags' images; answers the tags SWR says failed to copy. */
   syncImages(
     namespace: string,
@@ -113,12 +129,19 @@ function shares(response: ApiResponse): Share[] {
 /** A tag as registries take it: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-". */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 
-function tags(response: ApiResponse): string[] {
-  return listOf(response, 'a list of tags').map(({ Tag: tag }) => {
+const DIGEST = /^sha256:[0-9a-f]{64}$/
+
+function tags(response: ApiResponse): TagDetail[] {
+  return listOf(response, 'a list of tags').map(({ Tag: tag, digest, tag_type: type }) => {
     if (typeof tag !== 'string' || !TAG.test(tag)) {
       throw unexpectedBody(response, 'a list of tags', 'an entry has no Tag, or one that is not a tag')
     }
-    return tag
+    // tag_type: 0 an image, 1 a manifest list (ShowReposTagResp in the SDKs); a digest only in its one form.
+    return {
+      tag,
+      digest: typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined,
+      kind: type === 1 ? 'manifest list' : 'image',
+    }
   })
 }
 
@@ -154,6 +177,32 @@ export function distributionApi(send: Send): DistributionApi {
   // A share that exists answers 409 (CreateRepoDomains' page); a rule that exists is not documented, and its 409 is
   // taken the same way.
   const exists = { 409: (): Creation => 'exists' }
+  const listTags = async (namespace: string, repository: string, most: number): Promise<TagDetail[]> => {
+    // Pages of SWR's largest size, until Content-Range's total is read (docs/api-notes.md, "Image sync and
+    // sharing"); without one, until a page comes short.
+    const found: TagDetail[] = []
+    const seen = new Set<string>()
+    for (let page = 1; ; page++) {
+      const query = new URLSearchParams({ offset: String(found.length), limit: String(TAG_PAGE) })
+      const response = await send(
+        `Reading the tags of ${namespace}/${repository}${page > 1 ? ` (page ${page})` : ''}`,
+        'GET',
+        `${repositoryPath(namespace, repository)}/tags?${query.toString()}`,
+      )
+      const listed = outcome('listTags', response, () => tags(response))
+      const total = totalOf(response)
+      for (const entry of listed) {
+        if (seen.has(entry.tag)) continue
+        seen.add(entry.tag)
+        found.push(entry)
+      }
+      if (found.length > most || (total ?? 0) > most) {
+        throw new Error(tooManyTags(`${namespace}/${repository}`, total ?? `more than ${most}`, most))
+      }
+      const done = total === undefined ? listed.length < TAG_PAGE : found.length >= total
+      if (done || listed.length === 0) return found
+    }
+  }
   return {
     async listSyncRules(namespace, repository) {
       const name = `${namespace}/${repository}`
@@ -183,26 +232,16 @@ export function distributionApi(send: Send): DistributionApi {
       )
       outcome('deleteSyncRule', response, () => undefined)
     },
-    async listTags(namespace, repository, most) {
-      // Pages of SWR's largest size, until Content-Range's total is read (docs/api-notes.md, "Image sync and
-      // sharing"); without one, until a page comes short.
-      const found: string[] = []
-      for (let page = 1; ; page++) {
-        const query = new URLSearchParams({ offset: String(found.length), limit: String(TAG_PAGE) })
-        const response = await send(
-          `Reading the tags of ${namespace}/${repository}${page > 1 ? ` (page ${page})` : ''}`,
-          'GET',
-          `${repositoryPath(namespace, repository)}/tags?${query.toString()}`,
-        )
-        const listed = outcome('listTags', response, () => tags(response))
-        const total = totalOf(response)
-        for (const tag of listed) if (!found.includes(tag)) found.push(tag)
-        if (found.length > most || (total ?? 0) > most) {
-          throw new Error(tooManyTags(`${namespace}/${repository}`, total ?? `more than ${most}`, most))
-        }
-        const done = total === undefined ? listed.length < TAG_PAGE : found.length >= total
-        if (done || listed.length === 0) return found
-      }
+    listTags,
+    async createTag(namespace, repository, source, destination, override) {
+      const response = await send(
+        `Tagging ${namespace}/${repository}:${source} as ${destination}`,
+        'POST',
+        `${repositoryPath(namespace, repository)}/tags`,
+        // CreateRepoTag (docs/api-notes.md, "Tags"): override lets the destination be moved when it exists.
+        { source_tag: source, destination_tag: destination, override },
+      )
+      return outcome('createTag', response, created, exists)
     },
     async syncImages(namespace, repository, target, override, imageTags) {
       const response = await send(

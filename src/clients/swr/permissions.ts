@@ -16,6 +16,7 @@ export type SwrOperation =
   | 'createSyncRule'
   | 'deleteSyncRule'
   | 'listTags'
+  | 'createTag'
   | 'syncImages'
   | 'listShares'
   | 'createShare'
@@ -67,8 +68,14 @@ export const PERMISSIONS: Permission[] = [
   },
   {
     action: "SWR's image tag list action",
-    neededFor: 'sync_to, when a rule made by the run copies the images already pushed',
+    neededFor:
+      'sync_to, when a rule made by the run copies the images already pushed; the tags and promote inputs, for an existing repository',
     operations: ['listTags'],
+  },
+  {
+    action: "SWR's image tag create action",
+    neededFor: 'the promote input (a tag made from another, server-side)',
+    operations: ['createTag'],
   },
   {
     action: "SWR's repository sharing actions (list, create and update shares)",

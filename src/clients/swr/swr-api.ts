@@ -103,6 +103,7 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
       createSyncRule: true,
       deleteSyncRule: true,
       listTags: true,
+      createTag: true,
       syncImages: true,
       listShares: true,
       createShare: true,

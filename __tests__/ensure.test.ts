@@ -50,7 +50,15 @@ describe("the README's re-runs and races table", () => {
     const result = await ensureRepositories(api, request({ repositories: ['web', 'api', 'apps/worker'] }))
 
     expect(api.calls.filter((call) => call.startsWith('createNamespace'))).toEqual(['createNamespace team'])
-    expect(api.calls).toHaveLength(10)
+    // Three repositories: the inventory, read once, stands in for the reads of all but the first.
+    expect(api.calls.filter((call) => /^(show|list)/.test(call))).toEqual([
+      'listRepositories team',
+      'showRepository team/web',
+      'showRepository team/web',
+      'showRepository team/api',
+      'showRepository team/apps/worker',
+    ])
+    expect(api.calls).toHaveLength(9)
     expect(result.results.map((entry) => succeeded(entry).created)).toEqual([true, true, true])
     expect(result.namespace).toBe('created')
   })
@@ -385,5 +393,73 @@ describe('retention', () => {
     expect(api.writes()).toEqual(['deleteRetention team/web 4'])
     expect(api.retentions.get('team/web')?.map((entry) => entry.id)).toEqual([5])
     expect(succeeded(result.results[0]).retention).toBe('unchanged')
+  })
+})
+
+describe("the organization's inventory", () => {
+  it('steady state for many repositories: the list and the first repository read, nothing else', async () => {
+    const api = new InMemorySwr()
+    const names = Array.from({ length: 50 }, (_, index) => `service-${index}`)
+    for (const name of names) api.addRepository('team', name, { category: 'linux' })
+    const result = await ensureRepositories(api, request({ repositories: names }))
+
+    expect(api.calls.sort()).toEqual(['listRepositories team', 'showRepository team/service-0'])
+    expect(result.results.map((entry) => succeeded(entry).info.category)).toEqual(names.map(() => 'linux'))
+  })
+
+  it('two repositories are read each on their own: the list would not save a request', async () => {
+    const api = new InMemorySwr()
+    api.addRepository('team', 'web')
+    api.addRepository('team', 'api')
+    await ensureRepositories(api, request({ repositories: ['web', 'api'] }))
+    expect(api.calls).toEqual(['showRepository team/web', 'showRepository team/api'])
+  })
+
+  it('a list the account may not read falls back to one read per repository', async () => {
+    const api = new InMemorySwr()
+    for (const name of ['web', 'api', 'worker']) api.addRepository('team', name)
+    api.script('listRepositories', () => {
+      throw refusal('Reading the repositories of team', 403)
+    })
+    const result = await ensureRepositories(api, request({ repositories: ['web', 'api', 'worker'] }))
+    expect(result.results.every((entry) => !('error' in entry))).toBe(true)
+    expect(api.calls.filter((call) => call.startsWith('showRepository'))).toHaveLength(3)
+  })
+
+  it('reports repositories no step declares, and prunes only the empty ones without the second switch', async () => {
+    const api = new InMemorySwr()
+    api.addRepository('team', 'web')
+    api.addRepository('team', 'old-empty', { num_images: 0 })
+    api.addRepository('team', 'old-full', { num_images: 4 })
+    const kept = await ensureRepositories(
+      api,
+      request({ repositories: ['web'], prune: { undeclared: false, withImages: false } }),
+    )
+    expect(kept.undeclared).toBeUndefined()
+
+    const pruned = await ensureRepositories(
+      api,
+      request({ repositories: ['web'], prune: { undeclared: true, withImages: false } }),
+    )
+    expect(pruned.undeclared).toEqual([
+      { name: 'old-empty', images: 0, action: 'deleted' },
+      { name: 'old-full', images: 4, action: 'held-images' },
+    ])
+    expect(api.repositories.has('team/old-full')).toBe(true)
+    expect(api.repositories.has('team/old-empty')).toBe(false)
+  })
+
+  it('prunes nothing when a declared repository failed', async () => {
+    const api = new InMemorySwr()
+    api.addRepository('team', 'old', { num_images: 0 })
+    api.script('showRepository', () => {
+      throw refusal('Reading repository team/web', 500)
+    })
+    const result = await ensureRepositories(
+      api,
+      request({ repositories: ['web'], prune: { undeclared: true, withImages: false } }),
+    )
+    expect(result.undeclared).toBeUndefined()
+    expect(api.repositories.has('team/old')).toBe(true)
   })
 })

@@ -48,7 +48,7 @@ describe('no input can inject a workflow command or an output', () => {
   const EXPECTED_OUTPUTS = [
     ...INFO_FIELDS,
     ...['namespace', 'registry', 'image', 'namespace_created', 'repository_created', 'json', 'repositories'],
-    ...['build_outputs', 'provenance', 'sbom', 'media_types', 'images', 'digest'],
+    ...['build_outputs', 'provenance', 'sbom', 'media_types', 'images', 'digest', 'undeclared'],
   ].sort()
   const hostile = fc
     .array(

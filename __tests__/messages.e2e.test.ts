@@ -168,6 +168,12 @@ describe('a 403 names the permission the failed operation needs', () => {
       emulated.emulator.tags.set('team/web', ['v1', 'v2'])
       return { sync_to: 'cn-east-3' }
     },
+    listRepositories: () => ({ repository: 'web\napi\nworker', prune_undeclared: 'true' }),
+    deleteRepository: () => {
+      emulated.emulator.addRepository('team', 'web')
+      emulated.emulator.addRepository('team', 'old')
+      return { prune_undeclared: 'true' }
+    },
     createTag: () => {
       emulated.emulator.addRepository('team', 'web', { num_images: 1 })
       emulated.emulator.tags.set('team/web', ['sha-1'])

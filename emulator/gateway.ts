@@ -45,6 +45,8 @@ export interface FaultRule {
   operation?: string
   /** Only requests whose path and query contain this. */
   path?: string
+  /** Only requests whose body contains this (a fault decided once the body is read: a status, not a drop). */
+  bodyIncludes?: string
   /** How many matching requests the fault applies to, in order. */
   times: number
   fault: Fault
@@ -134,7 +136,7 @@ export class Gateway {
     }
     this.requests.push(entry)
 
-    const fault = this.takeFault(matched?.route.operation, target)
+    let fault = this.takeFault(matched?.route.operation, target)
     if (fault && 'drop' in fault && fault.drop === 'before-processing') {
       request.socket.destroy()
       return
@@ -142,6 +144,7 @@ export class Gateway {
     if (fault && 'hang' in fault) return
 
     const body = await readBody(request)
+    fault ??= this.takeFault(matched?.route.operation, target, body.toString('utf8'))
     let answer: Answer
     try {
       if (fault && 'status' in fault) answer = { status: fault.status, body: fault.body, headers: fault.headers }
@@ -208,12 +211,14 @@ export class Gateway {
     return matched.route.run(routeRequest(matched.params), account)
   }
 
-  private takeFault(operation: string | undefined, target: string): Fault | undefined {
+  /** The fault of the first rule that matches; rules on the body only once it is read. */
+  private takeFault(operation: string | undefined, target: string, body?: string): Fault | undefined {
     const rule = this.faults.find(
       (candidate) =>
         candidate.times > 0 &&
         (!candidate.operation || candidate.operation === operation) &&
-        (!candidate.path || target.includes(candidate.path)),
+        (!candidate.path || target.includes(candidate.path)) &&
+        (candidate.bodyIncludes === undefined ? body === undefined : body?.includes(candidate.bodyIncludes)),
     )
     if (!rule) return undefined
     rule.times--

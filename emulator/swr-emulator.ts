@@ -25,6 +25,7 @@ export type Operation =
   | 'showNamespace'
   | 'deleteNamespace'
   | 'createRepository'
+  | 'listRepositories'
   | 'showRepository'
   | 'updateRepository'
   | 'deleteRepository'

@@ -97,6 +97,12 @@ export class SwrService {
       run: ({ params }, account) => this.deleteNamespace(account, params.namespace),
     },
     {
+      method: 'GET',
+      path: '/v3/manage/repos',
+      operation: 'listRepositories',
+      run: ({ query }, account) => this.listRepositories(account, query),
+    },
+    {
       method: 'POST',
       path: '/v2/manage/namespaces/:namespace/repos',
       operation: 'createRepository',
@@ -204,6 +210,41 @@ export class SwrService {
       auth: 7,
     }))
     return { status: 200, body: { namespaces } }
+  }
+
+  /**
+   * ListRepositories v3 as terraform's huaweicloud_swrv3_repositories reads it (docs/api-notes.md, "Inventory"):
+   * `repos` by id, `limit` up to 1000 (100 by default), `marker` the last id of the page before, `nextMarker` while
+   * more remain. The account's own organizations only; another's, or one that does not exist, lists nothing.
+   */
+  private listRepositories(account: Account, query: URLSearchParams): Answer {
+    const limit = Number(query.get('limit') ?? 100)
+    const marker = Number(query.get('marker') ?? 0)
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000 || !Number.isInteger(marker) || marker < 0) {
+      return swrError(400, 'SVCSTG.SWR.4000001', 'limit must be 1 to 1000 and marker 0 or more')
+    }
+    const namespace = query.get('namespace') ?? undefined
+    const all = [...this.repositories.values()]
+      .filter((record) => record.owner === account.name && (namespace === undefined || record.namespace === namespace))
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .filter((record) => Number(record.id) > marker)
+    const page = all.slice(0, limit)
+    const repos = page.map(({ namespace: name, owner: _owner, created, updated, ...info }) => ({
+      id: info.id,
+      name: info.name,
+      namespace_name: name,
+      category: info.category,
+      description: info.description,
+      is_public: info.is_public,
+      size: info.size,
+      num_images: info.num_images,
+      num_download: info.num_download,
+      status: true,
+      created_at: created,
+      updated_at: updated,
+    }))
+    const more = all.length > page.length
+    return { status: 200, body: { repos, ...(more ? { nextMarker: page[page.length - 1].id } : {}) } }
   }
 
   private showNamespace(account: Account, name: string): Answer {

@@ -31,6 +31,7 @@ export interface CaseRequest {
   retention?: RetentionWish
   sync?: SyncWish
   shares?: ShareWish[]
+  prune?: { undeclared: boolean; withImages: boolean }
 }
 
 export function ensureRequest(overrides: Partial<CaseRequest> = {}): CaseRequest {

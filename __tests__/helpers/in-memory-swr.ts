@@ -33,6 +33,8 @@ interface Outcomes {
   createSyncRule: Creation
   deleteSyncRule: void
   listTags: TagDetail[]
+  listRepositories: RepositoryInfo[] | undefined
+  deleteRepository: 'deleted' | 'already-gone'
   createTag: Creation
   syncImages: string[]
   listShares: Share[]
@@ -227,6 +229,19 @@ export class InMemorySwr implements SwrApi {
         rules.filter((rule) => rule.region !== target.region || rule.namespace !== target.namespace),
       )
     })
+  }
+
+  listRepositories(namespace: string): Promise<RepositoryInfo[] | undefined> {
+    return this.answer('listRepositories', namespace, () =>
+      [...this.repositories.entries()]
+        .filter(([key]) => this.yours(namespace) && key.startsWith(`${namespace}/`))
+        .map(([, info]) => ({ ...info })),
+    )
+  }
+
+  deleteRepository(namespace: string, repository: string): Promise<'deleted' | 'already-gone'> {
+    const key = `${namespace}/${repository}`
+    return this.answer('deleteRepository', key, () => (this.repositories.delete(key) ? 'deleted' : 'already-gone'))
   }
 
   /** A tag's digest: the one a test set, else one made from its name. */

@@ -36,6 +36,10 @@ export interface Edition {
   /** Where the first push makes a repository (an instance): its info as it will be, and nothing is sent. */
   madeByFirstPush?(repository: string): RepositoryInfo
   createRepository(body: CreateRepositoryBody): Promise<RepositoryCreation>
+  /** Every repository of the namespace, in one read a page; undefined where the edition has no such list. */
+  readInventory?(): Promise<RepositoryInfo[] | undefined>
+  /** Removes a repository of the namespace (prune_undeclared). */
+  deleteRepository?(repository: string): Promise<'deleted' | 'already-gone'>
   /** The registry's temporary login. */
   createLoginSecret(): Promise<LoginSecret>
   /** The shared edition's operations and other regions as the run reaches them, for the features only it takes. */

@@ -4,7 +4,14 @@
 // requests only and reports what a real run would do. It decides on the outcomes the edition gives; what SWR said on
 // the wire stays behind that port.
 import type { RepositoryInfo } from '../clients/swr/repository-info.js'
-import type { Edition, RepositoryState } from './edition.js'
+import type { Edition, RepositoryRead, RepositoryState } from './edition.js'
+import {
+  type PruneWish,
+  pruneUndeclared,
+  readInventory,
+  type UndeclaredRepository,
+  wantsInventory,
+} from './inventory.js'
 import type { Feature, RepositoryStep } from './feature.js'
 import { createRepositoryBody, type SettingsWish } from './features/settings.js'
 
@@ -15,6 +22,8 @@ export interface EnsureRequest {
   wishes: Readonly<Record<string, unknown>>
   updateExisting: boolean
   dryRun: boolean
+  /** What to do with repositories of the organization that no step declares; nothing when absent. */
+  prune?: PruneWish
 }
 
 export interface RepositoryResult {
@@ -41,6 +50,8 @@ export interface EnsureResult {
   namespace: NamespaceState
   /** One entry per repository, in the order given. */
   results: (RepositoryResult | RepositoryFailure)[]
+  /** When the organization's inventory was read: its repositories that the step does not declare. */
+  undeclared?: UndeclaredRepository[]
 }
 
 interface NamespaceStep {
@@ -48,6 +59,8 @@ interface NamespaceStep {
   ensure(knownMissing: boolean): Promise<boolean>
   /** An answer showed that the namespace exists. */
   exists(): void
+  /** Waits for a namespace step another repository started, if one did: a create then finds the namespace. */
+  settled(): Promise<void>
   state(): Promise<NamespaceState>
 }
 
@@ -64,6 +77,7 @@ function namespaceStep(edition: Edition, dryRun: boolean): NamespaceStep {
   return {
     ensure: (knownMissing) => (pending ??= step(knownMissing)),
     exists,
+    settled: async () => void (await pending?.catch(() => false)),
     state: async () => {
       const created = pending ? await pending.catch(() => false) : false
       return created ? 'created' : known ? 'exists' : 'unknown'
@@ -77,10 +91,30 @@ export async function ensureRepositories(
   features: readonly Feature[],
 ): Promise<EnsureResult> {
   const namespace = namespaceStep(edition, request.dryRun)
+  const prune = request.prune ?? { undeclared: false, withImages: false }
+  // One list read instead of one read per repository, side by side with the first repository's own read.
+  const inventory = wantsInventory(edition, request.repositories.length, prune)
+    ? readInventory(edition, prune)
+    : undefined
+  // Awaited by every repository but the first, and by the pruning: a failure is theirs to report, never unhandled.
+  inventory?.catch(() => undefined)
+  const first = edition.readRepository(request.repositories[0])
+  first.catch(() => undefined)
+  const read = async (repository: string, index: number): Promise<RepositoryRead> => {
+    if (index === 0) return first
+    const listed = (await inventory)?.byName
+    if (!listed) return edition.readRepository(repository)
+    const info = listed.get(repository)
+    if (info) return { kind: 'found', info }
+    // Not listed: whether the organization is missing too, the first repository's own read says; the others then
+    // wait for the one organization step instead of each being refused for it.
+    const firstRead = await first.catch(() => undefined)
+    return { kind: 'missing', organizationMissing: firstRead?.kind === 'missing' && firstRead.organizationMissing }
+  }
   // Each repository succeeds or fails on its own; the client bounds how many requests are in flight.
   const results = await Promise.all(
-    request.repositories.map((repository) =>
-      ensureOne(edition, request, repository, namespace)
+    request.repositories.map((repository, index) =>
+      ensureOne(edition, request, repository, namespace, read(repository, index))
         .then((found) => withFeatures(edition, request, features, found))
         .catch((error: unknown) => ({
           repository,
@@ -88,7 +122,11 @@ export async function ensureRepositories(
         })),
     ),
   )
-  return { namespace: await namespace.state(), results }
+  const state = await namespace.state()
+  // Pruning only once every declared repository is as the step wants it: a failure may mean a wrong declaration.
+  if (!inventory || results.some((entry) => 'error' in entry)) return { namespace: state, results }
+  const undeclared = await pruneUndeclared(edition, await inventory, request.repositories, prune, request.dryRun)
+  return { namespace: state, results, ...(undeclared ? { undeclared } : {}) }
 }
 
 /**
@@ -128,9 +166,11 @@ async function ensureOne(
   request: EnsureRequest,
   repository: string,
   namespace: NamespaceStep,
+  /** The repository's read: its own, or its entry in the inventory. */
+  reading: Promise<RepositoryRead>,
 ): Promise<RepositoryResult> {
   const result = (state: RepositoryState, info: RepositoryInfo) => ({ repository, info, state, outcomes: {} })
-  const read = await edition.readRepository(repository)
+  const read = await reading
   if (read.kind === 'found') {
     namespace.exists()
     return result('exists', read.info)
@@ -149,6 +189,7 @@ async function ensureOne(
   }
 
   if (read.organizationMissing) await namespace.ensure(true)
+  else await namespace.settled()
   let created = await edition.createRepository(body)
   if (created.kind === 'organization-missing' && !read.organizationMissing) {
     // The read did not say which was missing; now SWR says it is the organization.

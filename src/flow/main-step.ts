@@ -73,6 +73,7 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
       wishes: inputs.features,
       updateExisting: inputs.run.updateExisting,
       dryRun: inputs.run.dryRun,
+      prune: inputs.run.prune,
     }
     // From here on only what may be shown: every value that came from a server, cleaned.
     const result = shownResult(await ensureRepositories(edition, request, FEATURES), FEATURES)

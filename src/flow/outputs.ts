@@ -73,6 +73,8 @@ export function actionOutputs(result: EnsureResult, context: OutputContext): Rec
     // "false" also when the run could not tell whether the organization existed: this run did not create it.
     namespace_created: String(result.namespace === 'created'),
     repositories: JSON.stringify(result.results.map((entry) => repositoryEntry(entry, context))),
+    // When the inventory was read: the organization's repositories the step does not declare.
+    undeclared: result.undeclared ? JSON.stringify(result.undeclared) : '',
     // One image a line, for docker/metadata-action's images input.
     images: ensured.map((entry) => imageOf(entry, context)).join('\n'),
     ...Object.assign(

@@ -1,5 +1,6 @@
 // What the log says about a run, and the one message a failed step ends with: pure functions of the result.
 import type { EnsureResult } from './ensure.js'
+import { describeUndeclared } from './inventory.js'
 import { imageOf, isFailure, otherRegistryInPath, type OutputContext } from './outputs.js'
 
 export interface ReportContext extends OutputContext {
@@ -22,6 +23,10 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
   if (result.namespace !== 'unknown') {
     const state = result.namespace === 'created' ? would('created', 'would be created') : 'exists'
     lines.push(info(`${context.namespaceWord} ${context.namespace}: ${state}`))
+  }
+  if (result.undeclared && result.undeclared.length > 0) {
+    const described = result.undeclared.map((entry) => describeUndeclared(entry, context.dryRun)).join(', ')
+    lines.push(info(`${context.namespaceWord} ${context.namespace}: not declared in this step: ${described}`))
   }
   for (const entry of result.results) {
     if (isFailure(entry)) continue

@@ -24,6 +24,8 @@ export function sharedEdition(api: SwrApi, place: SharedPlace, regional: Regiona
     namespaceMissing: () => namespaceMissing(api, namespace),
     ensureNamespace: () => ensureNamespace(api, namespace),
     createRepository: (body) => api.createRepository(namespace, body),
+    readInventory: () => api.listRepositories(namespace),
+    deleteRepository: (repository) => api.deleteRepository(namespace, repository),
     createLoginSecret: () => api.createLoginSecret(place.region, place.loginDurationSeconds, place.registry),
     shared: { api, regions: { swr: regional, ensured: new Map() } },
   }

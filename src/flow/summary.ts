@@ -1,6 +1,7 @@
 // The job summary: a table per repository, readable at a glance. Every value is escaped: names come from inputs
 // and messages from servers.
 import type { EnsureResult } from './ensure.js'
+import { undeclaredState } from './inventory.js'
 import { imageOf, isFailure, type OutputContext } from './outputs.js'
 import { escapeHtml } from '../rules/server-text.js'
 
@@ -91,6 +92,16 @@ export function summaryModel(
       ],
     }
   })
+  // The drift of the organization against the step: declared in line, declared but differing, not declared.
+  if (result.undeclared && result.undeclared.length > 0) {
+    tables.push({
+      heading: escapeHtml(`${context.namespace}: not declared in this step`),
+      rows: result.undeclared.map((entry): [string, string] => [
+        escapeHtml(entry.name),
+        escapeHtml(undeclaredState(entry, context.dryRun)),
+      ]),
+    })
+  }
   return { title: 'SWR repositories', lead, tables }
 }
 

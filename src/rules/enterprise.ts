@@ -26,6 +26,8 @@ const PROJECT_ID = /^[0-9a-f]{32}$/
 const NOT_WITH_INSTANCE: Partial<Record<InputName, string>> = {
   update_existing:
     "repositories in an instance are made by their first push, and this action changes none of an instance's settings",
+  prune_undeclared: "an instance's repositories are not listed or deleted by this action",
+  prune_with_images: "an instance's repositories are not listed or deleted by this action",
 }
 
 export function readEnterprise(

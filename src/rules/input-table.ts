@@ -36,6 +36,8 @@ export const INPUT_TABLE = {
   update_existing: { kind: 'boolean', default: false },
   instance: { kind: 'text' },
   project_id: { kind: 'text' },
+  prune_undeclared: { kind: 'boolean', default: false },
+  prune_with_images: { kind: 'boolean', default: false },
   dry_run: { kind: 'boolean', default: false },
   summary: { kind: 'boolean', default: true },
   login: { kind: 'boolean', default: false },

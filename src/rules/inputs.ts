@@ -54,6 +54,8 @@ export interface Inputs {
     dryRun: boolean
     summary: boolean
     updateExisting: boolean
+    /** What to do with repositories of the organization the step does not declare. */
+    prune: { undeclared: boolean; withImages: boolean }
     /** What the inputs allow but may not mean, worth a warning. */
     warnings: string[]
   }
@@ -91,7 +93,14 @@ export function parseInputs(
     dryRun: read.boolean('dry_run') as boolean,
     summary: read.boolean('summary') as boolean,
     updateExisting: read.boolean('update_existing') as boolean,
+    prune: {
+      undeclared: read.boolean('prune_undeclared') as boolean,
+      withImages: read.boolean('prune_with_images') as boolean,
+    },
     warnings,
+  }
+  if (run.prune.withImages && !run.prune.undeclared) {
+    read.fail('Input prune_with_images: true needs prune_undeclared: true, the switch that prunes at all.')
   }
   const from = { region: place?.region ?? '', namespace: names.namespace, repositories: names.repositories }
   const wishes = features.flatMap((feature) => {

@@ -7,6 +7,8 @@ export type SwrOperation =
   | 'createNamespace'
   | 'showNamespace'
   | 'updateRepository'
+  | 'listRepositories'
+  | 'deleteRepository'
   | 'listRetentions'
   | 'createRetention'
   | 'updateRetention'
@@ -54,6 +56,16 @@ export const PERMISSIONS: Permission[] = [
     action: 'swr:repo:updateRepo',
     neededFor: 'update_existing: true when settings differ',
     operations: ['updateRepository'],
+  },
+  {
+    action: 'swr:repo:listRepos',
+    neededFor: 'steps that name 3 or more repositories of one organization, and prune_undeclared',
+    operations: ['listRepositories'],
+  },
+  {
+    action: 'swr:repo:deleteRepo',
+    neededFor: 'prune_undeclared: true, when a repository is to go',
+    operations: ['deleteRepository'],
   },
   {
     action: "SWR's retention policy actions (list, create, update, delete)",

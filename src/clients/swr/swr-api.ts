@@ -11,6 +11,7 @@ import { outcome, parsedBody, refusalOf } from './answers.js'
 import type { DistributionApi } from './distribution-api.js'
 import { loadedOnFirstUse } from '../lazy.js'
 import { repositoryPath } from './paths.js'
+import { INVENTORY_PAGE, INVENTORY_PAGES, readInventoryPage } from './inventory.js'
 
 export interface CreateRepositoryBody {
   repository: string
@@ -50,6 +51,10 @@ export interface SwrApi extends DistributionApi {
   createNamespace(namespace: string): Promise<NamespaceCreation>
   createRepository(namespace: string, body: CreateRepositoryBody): Promise<RepositoryCreation>
   updateRepository(namespace: string, repository: string, body: UpdateRepositoryBody): Promise<void>
+  /** Removes a repository (prune_undeclared only); "already-gone" when another job removed it first. */
+  deleteRepository(namespace: string, repository: string): Promise<'deleted' | 'already-gone'>
+  /** Every repository of the organization with the fields the list gives; undefined when it holds too many. */
+  listRepositories(namespace: string): Promise<RepositoryInfo[] | undefined>
   listRetentions(namespace: string, repository: string): Promise<RetentionPolicy[]>
   createRetention(namespace: string, repository: string, body: RetentionPolicyBody): Promise<void>
   updateRetention(namespace: string, repository: string, id: number, body: RetentionPolicyBody): Promise<void>
@@ -160,6 +165,34 @@ export function swrApi(client: ApiClient, endpoint: URL, authenticate: Authentic
         body,
       )
       outcome('updateRepository', response, nothing)
+    },
+    async deleteRepository(namespace, repository) {
+      const response = await send(
+        `Deleting repository ${namespace}/${repository}`,
+        'DELETE',
+        repositoryPath(namespace, repository),
+      )
+      return outcome<'deleted' | 'already-gone'>('deleteRepository', response, () => 'deleted', {
+        404: () => 'already-gone',
+      })
+    },
+    async listRepositories(namespace) {
+      const found: RepositoryInfo[] = []
+      let marker: number | undefined
+      for (let page = 1; page <= INVENTORY_PAGES; page++) {
+        const query = new URLSearchParams({ namespace, limit: String(INVENTORY_PAGE) })
+        if (marker !== undefined) query.set('marker', String(marker))
+        const response = await send(
+          `Reading the repositories of ${namespace}${page > 1 ? ` (page ${page})` : ''}`,
+          'GET',
+          `/v3/manage/repos?${query.toString()}`,
+        )
+        const read = outcome('listRepositories', response, () => readInventoryPage(response, namespace, marker))
+        found.push(...read.repositories)
+        if (read.next === undefined) return found
+        marker = read.next
+      }
+      return undefined
     },
     async listRetentions(namespace, repository) {
       const response = await send(

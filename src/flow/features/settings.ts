@@ -142,7 +142,7 @@ export const settings: Feature<SettingsWish, SettingsOutcome> = {
     return lines
   },
 
-  output: (outcome) => ({ settings_changed: outcome?.changed ?? [] }),
+  output: (outcome) => ({ settings_changed: outcome?.changed ?? [], settings_differ: outcome?.differ ?? [] }),
 
   rows(outcome, _wish, dryRun) {
     const shown =

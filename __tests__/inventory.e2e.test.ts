@@ -1,0 +1,145 @@
+// Many repositories in one organization, end to end: the inventory read once instead of one read per repository,
+// its pages, the repositories no step declares and their pruning, against the emulator's ListRepositories v3.
+import { DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
+import { runAction } from '../runner/run-action.js'
+import { commandMessages, errorOf, expectCleanEnding } from './helpers/action-log.js'
+import { useEmulator } from './helpers/emulated.js'
+
+const emulated = useEmulator()
+const names = (count: number) =>
+  Array.from({ length: count }, (_, index) => `service-${String(index).padStart(4, '0')}`)
+
+async function run(inputs: Record<string, string>) {
+  const base = { namespace: 'team', region: 'cn-north-4', endpoint: emulated.endpoint }
+  const result = await runAction({ ...base, ...inputs }, { env: DEMO_KEY_ENV, timeoutMs: 120_000 })
+  expectCleanEnding(result)
+  return result
+}
+const operations = () => emulated.emulator.requests.map((request) => request.operation)
+const entries = (outputs: Record<string, string>) => JSON.parse(outputs.repositories) as Record<string, unknown>[]
+/** The fields ListRepositories gives of a repository, as its brief info names them. */
+const LISTED = [
+  'id',
+  'name',
+  'category',
+  'description',
+  'is_public',
+  'size',
+  'num_images',
+  'num_download',
+  'created',
+  'updated',
+]
+
+describe('a thousand repositories in one step', () => {
+  it('steady state: 2 requests, and the outputs separate reads would give', async () => {
+    const all = names(1000)
+    for (const [index, name] of all.entries())
+      emulated.emulator.addRepository('team', name, { category: index % 2 ? 'linux' : 'lang' })
+
+    const many = await run({ repository: all.join('\n') })
+    expect(many.exitCode).toBe(0)
+    expect(operations().sort()).toEqual(['listRepositories', 'showRepository'])
+
+    // Against separate reads: the first repository alone, and two others (under the threshold, read each).
+    const first = await run({ repository: all[0] })
+    const pair = await run({ repository: `${all[1]}\n${all[999]}` })
+    for (const name of ['image', 'json', 'id', 'path', 'creator_name', 'category', 'repository_created', 'registry'])
+      expect({ name, value: many.outputs[name] }).toEqual({ name, value: first.outputs[name] })
+    const [, second] = entries(many.outputs)
+    const last = entries(many.outputs)[999]
+    for (const [listed, separate] of [
+      [second, entries(pair.outputs)[0]],
+      [last, entries(pair.outputs)[1]],
+    ]) {
+      for (const field of [...LISTED, 'image', 'repository_created', 'settings_changed'])
+        expect({ field, value: listed[field] }).toEqual({ field, value: separate[field] })
+    }
+    expect(many.outputs.undeclared).toBe('[]')
+    expect(many.outputs.images.split('\n')).toHaveLength(1000)
+  })
+
+  it('pages the list by marker: 1,500 repositories are 2 pages', async () => {
+    const all = names(1500)
+    for (const name of all) emulated.emulator.addRepository('team', name)
+    const result = await run({ repository: all.join('\n') })
+    expect(result.exitCode).toBe(0)
+    expect(operations().filter((operation) => operation === 'listRepositories')).toHaveLength(2)
+    expect(emulated.emulator.requests.find((request) => request.target.includes('marker='))?.target).toMatch(
+      /^\/v3\/manage\/repos\?namespace=team&limit=1000&marker=\d+$/,
+    )
+  })
+
+  it('a first run of three repositories creates each, the organization once', async () => {
+    const result = await run({ repository: 'web\napi\nworker' })
+    expect(result.exitCode).toBe(0)
+    expect(operations().filter((operation) => operation === 'createNamespace')).toEqual(['createNamespace'])
+    expect(entries(result.outputs).map((entry) => entry.repository_created)).toEqual([true, true, true])
+  })
+
+  it('two repositories are read each on their own', async () => {
+    emulated.emulator.addRepository('team', 'web')
+    emulated.emulator.addRepository('team', 'api')
+    const result = await run({ repository: 'web\napi' })
+    expect(result.exitCode).toBe(0)
+    expect(operations()).toEqual(['showRepository', 'showRepository'])
+    expect(result.outputs.undeclared).toBe('')
+  })
+})
+
+describe('repositories no step declares', () => {
+  function organization() {
+    emulated.emulator.addRepository('team', 'web')
+    emulated.emulator.addRepository('team', 'old-empty', { num_images: 0 })
+    emulated.emulator.addRepository('team', 'old-full', { num_images: 3 })
+  }
+
+  it('are reported, and a dry run of pruning says what would go, deleting nothing', async () => {
+    organization()
+    const result = await run({ repository: 'web', prune_undeclared: 'true', dry_run: 'true' })
+    expect(result.exitCode).toBe(0)
+    expect(JSON.parse(result.outputs.undeclared)).toEqual([
+      { name: 'old-empty', images: 0, action: 'deleted' },
+      { name: 'old-full', images: 3, action: 'held-images' },
+    ])
+    expect(result.stdout).toContain(
+      'Organization team: not declared in this step: old-empty (0 images; would be deleted), old-full (3 images; left: it holds images, and prune_with_images is false)',
+    )
+    expect(result.summary).toContain('team: not declared in this step')
+    expect(emulated.writes()).toEqual([])
+  })
+
+  it('pruning deletes only the empty ones; a repository holding images needs the second switch', async () => {
+    organization()
+    const first = await run({ repository: 'web', prune_undeclared: 'true' })
+    expect(first.exitCode).toBe(0)
+    expect(emulated.emulator.repositories.has('team/old-empty')).toBe(false)
+    expect(emulated.emulator.repositories.has('team/old-full')).toBe(true)
+
+    const second = await run({ repository: 'web', prune_undeclared: 'true', prune_with_images: 'true' })
+    expect(second.exitCode).toBe(0)
+    expect(JSON.parse(second.outputs.undeclared)).toEqual([{ name: 'old-full', images: 3, action: 'deleted' }])
+    expect(emulated.emulator.repositories.has('team/old-full')).toBe(false)
+    expect(emulated.emulator.repositories.has('team/web')).toBe(true)
+  })
+
+  it('prunes nothing when a declared repository fails', async () => {
+    organization()
+    emulated.emulator.inject({ operation: 'showRepository', times: 4, fault: { status: 500, body: '' } })
+    const result = await run({ repository: 'web', prune_undeclared: 'true', max_attempts: '1' })
+    expect(result.exitCode).toBe(1)
+    expect(emulated.writes()).toEqual([])
+    expect(emulated.emulator.repositories.has('team/old-empty')).toBe(true)
+  })
+
+  it.each([
+    [{ prune_with_images: 'true' }, /^Input prune_with_images: true needs prune_undeclared: true/],
+    [{ prune_undeclared: 'true', instance: 'prod' }, /^Input prune_undeclared is not supported with instance/],
+  ])('refuses %j before any request', async (inputs, message) => {
+    const result = await run({ repository: 'web', ...inputs })
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toMatch(message)
+    expect(emulated.emulator.requests).toHaveLength(0)
+    expect(commandMessages(result, 'warning')).toEqual([])
+  })
+})

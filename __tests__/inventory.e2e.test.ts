@@ -70,19 +70,19 @@ describe('a thousand repositories in one step', () => {
     )
   })
 
-  it('a first run of three repositories creates each, the organization once', async () => {
-    const result = await run({ repository: 'web\napi\nworker' })
+  it('a first run of five repositories creates each once, the organization once', async () => {
+    const result = await run({ repository: names(5).join('\n') })
     expect(result.exitCode).toBe(0)
     expect(operations().filter((operation) => operation === 'createNamespace')).toEqual(['createNamespace'])
-    expect(entries(result.outputs).map((entry) => entry.repository_created)).toEqual([true, true, true])
+    expect(operations().filter((operation) => operation === 'createRepository')).toHaveLength(5)
+    expect(entries(result.outputs).map((entry) => entry.repository_created)).toEqual([true, true, true, true, true])
   })
 
-  it('two repositories are read each on their own', async () => {
-    emulated.emulator.addRepository('team', 'web')
-    emulated.emulator.addRepository('team', 'api')
-    const result = await run({ repository: 'web\napi' })
+  it('four repositories are read each on their own', async () => {
+    for (const name of names(4)) emulated.emulator.addRepository('team', name)
+    const result = await run({ repository: names(4).join('\n') })
     expect(result.exitCode).toBe(0)
-    expect(operations()).toEqual(['showRepository', 'showRepository'])
+    expect(operations()).toEqual(['showRepository', 'showRepository', 'showRepository', 'showRepository'])
     expect(result.outputs.undeclared).toBe('')
   })
 })
@@ -142,4 +142,22 @@ describe('repositories no step declares', () => {
     expect(emulated.emulator.requests).toHaveLength(0)
     expect(commandMessages(result, 'warning')).toEqual([])
   })
+})
+
+describe('under throttling', () => {
+  it.each(['gateway', 'swr'] as const)(
+    "a first run of 200 repositories completes: every request through in the end (the %s's answer)",
+    async (answer) => {
+      await emulated.replace({ throttle: { perSecond: 150, answer } })
+      const all = names(200)
+      const result = await run({ repository: all.join('\n') })
+
+      expect(result.exitCode).toBe(0)
+      const throttled = emulated.emulator.requests.filter((request) => [429, 403].includes(request.status))
+      // The limit was met, and the run slowed to it instead of failing.
+      expect(throttled.length).toBeGreaterThan(0)
+      expect(entries(result.outputs).map((entry) => entry.repository_created)).toEqual(all.map(() => true))
+      expect(emulated.emulator.repositories.size).toBe(200)
+    },
+  )
 })

@@ -24,9 +24,7 @@ describe('several repositories in one step', () => {
     expect(result.exitCode).toBe(0)
     expect(count('createNamespace')).toBe(1)
     expect(count('createRepository')).toBe(3)
-    // Three repositories: the organization's list stands in for the reads of all but the first.
-    expect(count('listRepositories')).toBe(1)
-    expect(emulated.emulator.requests).toHaveLength(9)
+    expect(emulated.emulator.requests).toHaveLength(10)
     expect(emulated.emulator.connections).toBeLessThanOrEqual(4)
     const repositories = JSON.parse(result.outputs.repositories)
     expect(repositories.map((entry: { name: string }) => entry.name)).toEqual(['web', 'apps/api', 'worker'])
@@ -44,10 +42,9 @@ describe('several repositories in one step', () => {
   })
 
   it('tries every repository when one fails, and names each failure', async () => {
-    // Missing from the organization's list, api is created: refused there.
     emulated.emulator.inject({
-      operation: 'createRepository',
-      bodyIncludes: '"repository":"api"',
+      operation: 'showRepository',
+      path: '/repos/api',
       times: 1,
       fault: { status: 403, body: '{"errorCode":"SVCSTG.SWR.4039002","errorMessage":"No permission"}' },
     })
@@ -55,7 +52,7 @@ describe('several repositories in one step', () => {
 
     expect(result.exitCode).toBe(1)
     expect(errorOf(result)).toMatch(
-      /^1 of 3 repositories failed:\n- team\/api: Creating repository team\/api failed with HTTP 403 SVCSTG\.SWR\.4039002: No permission\. The IAM user lacks/,
+      /^1 of 3 repositories failed:\n- team\/api: Reading repository team\/api failed with HTTP 403 SVCSTG\.SWR\.4039002: No permission\. The IAM user lacks/,
     )
     expect([...emulated.emulator.repositories.keys()].sort()).toEqual(['team/web', 'team/worker'])
     const repositories = JSON.parse(result.outputs.repositories)

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   passwordTokenBody: () => (/* binding */ passwordTokenBody),
 /* harmony export */   projectIdOf: () => (/* binding */ projectIdOf)
 /* harmony export */ });
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6113);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1268);
 /* harmony import */ var _request_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9610);
 /* harmony import */ var _rules_endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8474);
 /* harmony import */ var _rules_server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2834);

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   enterpriseApi: () => (/* binding */ enterpriseApi),
 /* harmony export */   isInstanceId: () => (/* binding */ isInstanceId)
 /* harmony export */ });
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6113);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1268);
 /* harmony import */ var _request_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9610);
 /* harmony import */ var _answers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8128);
 /* harmony import */ var _login_secret_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2355);

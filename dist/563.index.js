@@ -10,7 +10,7 @@ exports.modules = {
 /* harmony export */   METADATA_ENDPOINT: () => (/* binding */ METADATA_ENDPOINT),
 /* harmony export */   instanceCredentials: () => (/* binding */ instanceCredentials)
 /* harmony export */ });
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6113);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1268);
 /* harmony import */ var _request_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9610);
 // The metadata service of the ECS or BMS the job runs on (docs/api-notes.md, "Instance metadata"): the temporary
 // access key of the agency bound to the instance. The session token is asked for first, as Huawei's SDKs do; a

@@ -61,6 +61,11 @@ export interface GatewayOptions extends Accounts {
   requestIds?: boolean
   /** The region of requests whose host names none. */
   region: string
+  /**
+   * Throttling as SWR's gateway does it, per account and second: past `perSecond` requests in the last second, the
+   * gateway's 429 APIG.0308, or (`swr`) SWR's own 403 SVCSTG.SWR.4031042 (docs/api-notes.md, "Throttling").
+   */
+  throttle?: { perSecond: number; answer?: 'gateway' | 'swr' }
   /** Told of each request once it is answered, for a log. */
   onAnswer?: (entry: LoggedRequest) => void
 }
@@ -136,6 +141,20 @@ export class Gateway {
     }
     this.requests.push(entry)
 
+    if (this.throttled(matched?.route)) {
+      const swr = this.options.throttle?.answer === 'swr'
+      const answer = swr
+        ? { status: 403, body: { errorCode: 'SVCSTG.SWR.4031042', errorMessage: 'Request throttled' } }
+        : gatewayError(429, 'APIG.0308', 'The throttling threshold has been reached: policy user over ratelimit')
+      entry.status = answer.status
+      const text = JSON.stringify(answer.body)
+      response.writeHead(answer.status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+      })
+      response.end(text)
+      return
+    }
     let fault = this.takeFault(matched?.route.operation, target)
     if (fault && 'drop' in fault && fault.drop === 'before-processing') {
       request.socket.destroy()
@@ -209,6 +228,20 @@ export class Gateway {
       )
     }
     return matched.route.run(routeRequest(matched.params), account)
+  }
+
+  /** Requests answered within the last second, for throttling. */
+  private readonly recent: number[] = []
+
+  /** Whether the request is over the account's rate (the registry's own routes are not throttled here). */
+  private throttled(route: Route | undefined): boolean {
+    const limit = this.options.throttle?.perSecond
+    if (!limit || !route || route.public) return false
+    const now = performance.now()
+    while (this.recent.length > 0 && this.recent[0] <= now - 1000) this.recent.shift()
+    if (this.recent.length >= limit) return true
+    this.recent.push(now)
+    return false
   }
 
   /** The fault of the first rule that matches; rules on the body only once it is read. */

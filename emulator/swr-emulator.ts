@@ -2,7 +2,7 @@
 // policies, its registry login and a minimal registry, IAM's token operations and a stand-in for GitHub's ID-token
 // endpoint, for several accounts.
 import { type Account, DEMO_ACCOUNT } from './accounts.js'
-import { type FaultRule, Gateway, type LoggedRequest } from './gateway.js'
+import { type FaultRule, Gateway, type GatewayOptions, type LoggedRequest } from './gateway.js'
 import { GithubStandIn, type GithubJob } from './github.js'
 import { IamService, type IdentityProvider } from './iam.js'
 import { type MetadataOptions, MetadataService } from './metadata.js'
@@ -80,6 +80,8 @@ export interface EmulatorOptions {
   github?: GithubJob
   /** Give every answer an X-Request-Id header, as Huawei's API gateway does. */
   requestIds?: boolean
+  /** Throttle requests per second, as SWR does an account (the gateway's 429, or SWR's own 403). */
+  throttle?: GatewayOptions['throttle']
   /** Told of each request once it is answered, for a log. */
   onAnswer?: (request: LoggedRequest) => void
   /** Serves an ECS's instance metadata service for the first account (its agency's temporary access keys). */
@@ -148,6 +150,7 @@ export class SwrEmulator {
       latencyMs: options.latencyMs,
       tls: options.tls,
       requestIds: options.requestIds,
+      throttle: options.throttle,
       region,
       onAnswer: options.onAnswer,
     })

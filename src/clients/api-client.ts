@@ -4,7 +4,15 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { request as httpsRequest } from 'node:https'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { ConnectionAgents } from './agents.js'
-import { type AttemptResult, isRetryableStatus, MIN_ATTEMPT_MS, type RetryOptions, withRetries } from './retry.js'
+import {
+  type AttemptResult,
+  isRetryableStatus,
+  MIN_ATTEMPT_MS,
+  parseRetryAfter,
+  type RetryOptions,
+  withRetries,
+} from './retry.js'
+import { ThrottleGate } from './throttle.js'
 import { cleanServerText } from '../rules/server-text.js'
 import type { SignableRequest } from '../rules/signer.js'
 
@@ -57,6 +65,9 @@ export interface ApiClientOptions extends Pick<RetryOptions, 'wait' | 'random' |
   budgetMs?: number
 }
 
+/** Every request's pause after a throttled answer that does not say how long to wait. */
+const THROTTLE_PAUSE_MS = 1000
+
 /** Requests in flight at once: enough to overlap round trips, few enough not to be throttled. */
 const PARALLEL_REQUESTS = 4
 
@@ -79,6 +90,8 @@ class DeadlineError extends Error {}
 export class ApiClient {
   private readonly agents: ConnectionAgents
   private readonly limit: LimitFunction = pLimit(PARALLEL_REQUESTS)
+  /** Throttling seen by one request slows every other. */
+  private readonly gate: ThrottleGate
 
   /** When the budget is spent, if the client has one. */
   private readonly deadline: number | undefined
@@ -86,6 +99,7 @@ export class ApiClient {
   constructor(private readonly options: ApiClientOptions) {
     this.agents = new ConnectionAgents(options.userAgent)
     const now = options.now ?? Date.now
+    this.gate = new ThrottleGate(now, options.wait)
     this.deadline = options.budgetMs === undefined ? undefined : now() + options.budgetMs
   }
 
@@ -134,6 +148,7 @@ export class ApiClient {
     const { log } = this.options
     const target = `${method} ${url.pathname}${url.search}`
     const timeoutMs = this.attemptTimeoutMs()
+    await this.gate.turn()
     try {
       const { status, headers, body } = await this.exchange(request, timeoutMs)
       const response: ApiResponse = { operation, url: url.href, status, body, headers }
@@ -142,8 +157,11 @@ export class ApiClient {
       if (status >= 300) log.debug(`Error body: ${cleanServerText(body, 4000)}`)
       const throttled = request.throttled?.(status, body) ?? false
       const final = request.finalStatuses?.includes(status) ?? false
-      if (final || (!isRetryableStatus(status) && !throttled)) return { kind: 'final', answer: response }
       const retryAfter = headerValue(headers['retry-after'])
+      if (throttled || status === 429)
+        this.gate.throttled(parseRetryAfter(retryAfter, (this.options.now ?? Date.now)()) ?? THROTTLE_PAUSE_MS)
+      else this.gate.passed()
+      if (final || (!isRetryableStatus(status) && !throttled)) return { kind: 'final', answer: response }
       const failure = `HTTP ${status}${throttled ? ' (throttled)' : ''}`
       return { kind: 'retryable', answer: response, failure, retryAfter }
     } catch (error) {

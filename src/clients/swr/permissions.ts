@@ -59,7 +59,7 @@ export const PERMISSIONS: Permission[] = [
   },
   {
     action: 'swr:repo:listRepos',
-    neededFor: 'steps that name 3 or more repositories of one organization, and prune_undeclared',
+    neededFor: 'steps that name 5 or more repositories of one organization, and prune_undeclared',
     operations: ['listRepositories'],
   },
   {

@@ -28,7 +28,14 @@ it('@actions/exec is not bundled: the toolkit code that would run it is not reac
 it('a feature loaded on demand is not in the main bundle: a run that does not ask for it never parses its steps', () => {
   const main = readFileSync(join(DIST, 'index.js'), 'utf8')
   // The steps of sync and shares (flow/distribution.ts), and the instance's edition.
-  for (const step of ['async function ensureSync(', 'async function ensureShares(', 'async function openInstance(']) {
+  // ...and the YAML parser of the repositories file.
+  const steps = [
+    'async function ensureSync(',
+    'async function ensureShares(',
+    'async function openInstance(',
+    'class LineCounter',
+  ]
+  for (const step of steps) {
     expect({ step, main: main.includes(step), chunk: bundles.some(({ code }) => code.includes(step)) }).toEqual({
       step,
       main: false,

@@ -1,5 +1,8 @@
 // Many repositories in one organization, end to end: the inventory read once instead of one read per repository,
 // its pages, the repositories no step declares and their pruning, against the emulator's ListRepositories v3.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO_KEY_ENV } from '../emulator/swr-emulator.js'
 import { runAction } from '../runner/run-action.js'
 import { commandMessages, errorOf, expectCleanEnding } from './helpers/action-log.js'
@@ -160,4 +163,90 @@ describe('under throttling', () => {
       expect(emulated.emulator.repositories.size).toBe(200)
     },
   )
+})
+
+describe('a repositories file', () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'swr-workspace-'))
+  const fifty = names(50)
+  /** Categories by repository: every third one lang, the others the defaults' linux; some with a retention policy. */
+  const file = [
+    'defaults:',
+    '  category: linux',
+    '  description: a service',
+    'repositories:',
+    ...fifty.flatMap((name, index) => [
+      `  ${name}:`,
+      ...(index % 3 === 0 ? ['    category: lang'] : []),
+      ...(index % 10 === 0 ? ['    retention_keep_last: 5'] : []),
+    ]),
+  ].join('\n')
+  writeFileSync(join(workspace, 'repositories.yml'), file)
+  const runFile = (inputs: Record<string, string> = {}) =>
+    runAction(
+      {
+        namespace: 'team',
+        region: 'cn-north-4',
+        endpoint: emulated.endpoint,
+        repositories_file: 'repositories.yml',
+        ...inputs,
+      },
+      { env: { ...DEMO_KEY_ENV, GITHUB_WORKSPACE: workspace }, timeoutMs: 120_000 },
+    )
+
+  it('is applied with each repository its own settings; a second run only reads; the drift names each difference', async () => {
+    const first = await runFile()
+    expect(first.exitCode).toBe(0)
+    const records = fifty.map((name) => emulated.emulator.repositories.get(`team/${name}`))
+    expect(records.map((record) => record?.category)).toEqual(
+      fifty.map((_, index) => (index % 3 === 0 ? 'lang' : 'linux')),
+    )
+    expect(emulated.emulator.retentions.size).toBe(5)
+
+    const before = emulated.emulator.requests.length
+    const second = await runFile()
+    expect(second.exitCode).toBe(0)
+    const again = emulated.emulator.requests.slice(before).map((request) => request.operation)
+    // The organization's list and the first repository's read, and the retention policies of the five that have one.
+    expect(again.filter((operation) => operation !== 'listRetentions').sort()).toEqual([
+      'listRepositories',
+      'showRepository',
+    ])
+    expect(again.filter((operation) => operation === 'listRetentions')).toHaveLength(5)
+    expect(emulated.emulator.requests.slice(before).filter((request) => request.method !== 'GET')).toEqual([])
+
+    // Drift planted in three repositories, and one repository no file declares.
+    emulated.emulator.repositories.get('team/service-0001')!.category = 'database'
+    emulated.emulator.repositories.get('team/service-0004')!.description = 'changed in the console'
+    emulated.emulator.repositories.get('team/service-0009')!.category = 'other'
+    // A setting the file does not declare is no wish: changing it is no difference.
+    emulated.emulator.repositories.get('team/service-0010')!.is_public = true
+    emulated.emulator.addRepository('team', 'stray')
+    const third = await runFile()
+    expect(third.exitCode).toBe(0)
+    const differing = entries(third.outputs)
+      .filter((entry) => (entry.settings_differ as unknown[]).length > 0)
+      .map((entry) => [entry.name, (entry.settings_differ as { field: string }[]).map(({ field }) => field)])
+    expect(differing).toEqual([
+      ['service-0001', ['category']],
+      ['service-0004', ['description']],
+      ['service-0009', ['category']],
+    ])
+    expect(JSON.parse(third.outputs.undeclared)).toEqual([{ name: 'stray', images: 0, action: 'kept' }])
+    expect(third.summary).toContain('team: not declared in this step')
+  })
+
+  it('is refused beside the repository input, before any request', async () => {
+    const result = await runFile({ repository: 'web' })
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toMatch(/^Inputs repository and repositories_file are both given/)
+    expect(emulated.emulator.requests).toHaveLength(0)
+  })
+
+  it('a problem in it names the file, the line and the key, before any request', async () => {
+    writeFileSync(join(workspace, 'bad.yml'), 'repositories:\n  web:\n    category: games\n')
+    const result = await runFile({ repositories_file: 'bad.yml' })
+    expect(result.exitCode).toBe(1)
+    expect(errorOf(result)).toMatch(/^bad\.yml line 3, repository web: category "games" is not one of SWR's categories/)
+    expect(emulated.emulator.requests).toHaveLength(0)
+  })
 })

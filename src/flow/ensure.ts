@@ -20,6 +20,8 @@ export interface EnsureRequest {
   repositories: string[]
   /** Each feature's wish, by the feature's name: a feature runs only when the run asks for it. */
   wishes: Readonly<Record<string, unknown>>
+  /** From a repositories file: each repository's own wishes, in place of `wishes`. */
+  perRepository?: ReadonlyMap<string, Readonly<Record<string, unknown>>>
   updateExisting: boolean
   dryRun: boolean
   /** What to do with repositories of the organization that no step declares; nothing when absent. */
@@ -53,6 +55,12 @@ export interface EnsureResult {
   /** When the organization's inventory was read: its repositories that the step does not declare. */
   undeclared?: UndeclaredRepository[]
 }
+
+/** A repository's wishes: its own from the repositories file, else the step's. */
+export const wishesOf = (
+  request: Pick<EnsureRequest, 'wishes' | 'perRepository'>,
+  repository: string,
+): Readonly<Record<string, unknown>> => request.perRepository?.get(repository) ?? request.wishes
 
 interface NamespaceStep {
   /** Makes sure the namespace exists, once per run however many repositories ask. */
@@ -146,7 +154,7 @@ async function withFeatures(
   const outcomes: Record<string, unknown> = {}
   try {
     for (const feature of features) {
-      const wish = request.wishes[feature.name]
+      const wish = wishesOf(request, found.repository)[feature.name]
       if (wish === undefined || !feature.editions.includes(edition.kind)) continue
       const done = await feature.ensure(step, wish)
       outcomes[feature.name] = done.outcome
@@ -181,7 +189,7 @@ async function ensureOne(
     await namespace.ensure(read.organizationMissing)
     return result('awaiting first push', planned)
   }
-  const body = createRepositoryBody(repository, request.wishes.settings as SettingsWish | undefined)
+  const body = createRepositoryBody(repository, wishesOf(request, repository).settings as SettingsWish | undefined)
   if (request.dryRun) {
     // The namespace's own "missing" says so; any other needs a look, which the step shares.
     await namespace.ensure(read.organizationMissing)

@@ -6,7 +6,8 @@ import type { SwrApi } from '../clients/swr/swr-api.js'
 import { elide, type LoginSecret } from '../clients/swr/login-secret.js'
 import { type Credentials, stepSecrets } from '../rules/credentials.js'
 import { registryHost } from '../rules/endpoint.js'
-import { type Inputs, parseInputs } from '../rules/inputs.js'
+import type { FileRepository } from '../rules/file-repositories.js'
+import { InputError, type Inputs, parseInputs } from '../rules/inputs.js'
 import { secretsOf } from '../rules/input-table.js'
 import { buildSettingsLine } from '../rules/build-settings.js'
 import { addSecret, cleanServerText } from '../rules/server-text.js'
@@ -71,6 +72,7 @@ export async function mainStep(runner: Runner, services: MainServices): Promise<
       namespace: names.namespace,
       repositories: names.repositories,
       wishes: inputs.features,
+      ...(inputs.perRepository ? { perRepository: inputs.perRepository } : {}),
       updateExisting: inputs.run.updateExisting,
       dryRun: inputs.run.dryRun,
       prune: inputs.run.prune,
@@ -161,12 +163,30 @@ async function readInputs(runner: Runner, run: RunContext): Promise<Inputs> {
   // Secrets are masked the moment they are read, before anything could print them, even when an input is bad.
   for (const value of stepSecrets((name) => runner.input(name), run.env, secretsOf(ALL_INPUTS))) run.mask(value)
   // The repository defaults to the GitHub repository's name; only then is the workflow's context needed.
-  const githubDefault = runner.input('repository').trim() === '' ? await runner.githubRepository() : undefined
+  const githubDefault =
+    runner.input('repository').trim() === '' && runner.input('repositories_file').trim() === ''
+      ? await runner.githubRepository()
+      : undefined
   const source = {
     text: (name: string) => runner.input(name),
     boolean: (name: string) => runner.booleanInput(name),
   }
-  return parseInputs(source, run.env, { githubRepository: githubDefault }, FEATURES)
+  const file = await readFile(runner.input('repositories_file').trim(), run.env)
+  return parseInputs(source, run.env, { githubRepository: githubDefault, file }, FEATURES)
+}
+
+/** The repositories file, read and parsed, when one is given (its YAML parser loaded only then). */
+async function readFile(path: string, env: Record<string, string | undefined>) {
+  if (!path) return undefined
+  const [{ readRepositoriesFile }, { parseRepositoriesFile }] = await Promise.all([
+    import('../clients/repositories-file.js'),
+    import('../rules/repositories-file.js'),
+  ])
+  const text = readRepositoriesFile(path, env.GITHUB_WORKSPACE || process.cwd())
+  const keys = FEATURES.flatMap((feature) => Object.keys(feature.inputs))
+  const parsed = parseRepositoriesFile(text, path, keys)
+  if (parsed.some((entry) => typeof entry === 'string')) throw new InputError(parsed as string[])
+  return { path, repositories: parsed as FileRepository[] }
 }
 
 /** How the run signs in, for the log; for OpenID Connect, with the audience the ID token is requested for. */

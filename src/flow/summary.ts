@@ -1,6 +1,6 @@
 // The job summary: a table per repository, readable at a glance. Every value is escaped: names come from inputs
 // and messages from servers.
-import type { EnsureResult } from './ensure.js'
+import { type EnsureResult, wishesOf } from './ensure.js'
 import { undeclaredState } from './inventory.js'
 import { imageOf, isFailure, type OutputContext } from './outputs.js'
 import { escapeHtml } from '../rules/server-text.js'
@@ -9,8 +9,9 @@ export { escapeHtml } from '../rules/server-text.js'
 
 export interface SummaryContext extends OutputContext {
   dryRun: boolean
-  /** Each feature's wish, by the feature's name. */
+  /** Each feature's wish, by the feature's name; each repository's own, from a repositories file. */
   wishes: Readonly<Record<string, unknown>>
+  perRepository?: ReadonlyMap<string, Readonly<Record<string, unknown>>>
 }
 
 export interface SummaryTable {
@@ -87,7 +88,7 @@ export function summaryModel(
         ['Size', escapeHtml(formatSize(info.size ?? 0))],
         ['Repository', repositoryState[entry.state]],
         ...context.features.flatMap((feature) =>
-          feature.rows(entry.outcomes[feature.name], context.wishes[feature.name], context.dryRun),
+          feature.rows(entry.outcomes[feature.name], wishesOf(context, entry.repository)[feature.name], context.dryRun),
         ),
       ],
     }

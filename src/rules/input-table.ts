@@ -18,6 +18,7 @@ export type InputKind =
 export const INPUT_TABLE = {
   namespace: { kind: 'text' },
   repository: { kind: 'lines' },
+  repositories_file: { kind: 'text' },
   region: { kind: 'text' },
   endpoint: { kind: 'url' },
   registry: { kind: 'text' },

@@ -4,6 +4,7 @@ import { resolveSignIn, SIGN_IN_INPUTS, type SignIn, type SignInInputs } from '.
 import { iamUrl, isRegistryHost, parseEndpoint, swrApiUrl } from './endpoint.js'
 import { imageReferenceProblem, oneLineListProblem } from './image-reference.js'
 import { type EnterpriseWish, readEnterprise } from './enterprise.js'
+import { fileNames, fileProblem, type FileRepository, fileSource } from './file-repositories.js'
 import {
   type FeatureReader,
   INPUT_TABLE,
@@ -43,6 +44,8 @@ export interface Inputs {
   place: Place
   /** Each repository feature's wish, by the feature's name; absent when the workflow did not ask for it. */
   features: Record<string, unknown>
+  /** From the repositories file: each repository's own wishes, in place of `features`. */
+  perRepository?: Map<string, Record<string, unknown>>
   /** An SWR Enterprise Edition instance to work in, instead of the shared edition. */
   enterprise?: EnterpriseWish
   /** How the run signs in, and the sign-in inputs the precedence set aside (worth a warning). */
@@ -65,6 +68,8 @@ export interface Inputs {
 export interface WorkflowDefaults {
   /** The GitHub repository the workflow runs for: the default repository name. */
   githubRepository?: { owner: string; name: string }
+  /** The repositories file, read and parsed: the repositories, each with its own settings. */
+  file?: { path: string; repositories: FileRepository[] }
 }
 
 export class InputError extends Error {
@@ -83,7 +88,13 @@ export function parseInputs(
   const table = Object.assign({}, INPUT_TABLE, ...features.map((feature) => feature.inputs)) as InputTable
   const read = new InputReader(source, table)
   const enterpriseGiven = read.text('instance') !== ''
-  const { warnings, ...names } = readNames(read, defaults, enterpriseGiven ? ENTERPRISE_NAMESPACE_RULE : NAMESPACE_RULE)
+  const namespaceRule = enterpriseGiven ? ENTERPRISE_NAMESPACE_RULE : NAMESPACE_RULE
+  // A programming error, not the workflow's: the caller reads the file the input names (main-step.ts).
+  if (read.text('repositories_file').trim() !== '' && !defaults.file)
+    throw new Error('The repositories file was not read.')
+  const { warnings, ...names } = defaults.file
+    ? fileNames(read, defaults.file, features)
+    : readNames(read, defaults, namespaceRule)
   const place = readPlace(read, env)
   const transport = {
     maxAttempts: read.whole('max_attempts') as number,
@@ -103,10 +114,26 @@ export function parseInputs(
     read.fail('Input prune_with_images: true needs prune_undeclared: true, the switch that prunes at all.')
   }
   const from = { region: place?.region ?? '', namespace: names.namespace, repositories: names.repositories }
-  const wishes = features.flatMap((feature) => {
-    const wish = feature.read(read, from)
-    return wish === undefined ? [] : [[feature.name, wish] as const]
-  })
+  const wishesOf = (reader: InputReader) =>
+    Object.fromEntries(
+      features.flatMap((feature) => {
+        const wish = feature.read(reader, from)
+        return wish === undefined ? [] : [[feature.name, wish] as const]
+      }),
+    )
+  const wishes = wishesOf(read)
+  // Each repository of the file reads its own settings, its problems named by the file, line and key.
+  const perRepository =
+    defaults.file &&
+    new Map(
+      defaults.file.repositories.map((repository) => {
+        const reader = new InputReader(fileSource(repository), table)
+        const own = wishesOf(reader)
+        for (const problem of reader.problems) read.fail(fileProblem(defaults.file?.path ?? '', repository, problem))
+        return [repository.name, own] as const
+      }),
+    )
+  if (defaults.file && enterpriseGiven) read.fail('Input repositories_file is not supported with instance yet.')
   const enterprise = readEnterprise(read, env, features)
   const login = {
     enabled: read.boolean('login') as boolean,
@@ -127,7 +154,8 @@ export function parseInputs(
       endpoint: place.endpoint ?? swrApiUrl(place.region),
       iamEndpoint: place.iamEndpoint ?? iamUrl(place.region),
     },
-    features: Object.fromEntries(wishes),
+    features: wishes,
+    ...(perRepository ? { perRepository } : {}),
     enterprise,
     signIn: { method: resolved.signIn, setAside: resolved.setAside },
     login,

@@ -66,5 +66,5 @@ export function fileNames(
     }
   }
   const warnings: string[] = []
-  return { namespace, repositories, repositoryOrigin: `from ${file.path}`, warnings }
+  return { namespace, repositories, warnings }
 }

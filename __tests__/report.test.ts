@@ -136,3 +136,27 @@ describe('the job summary', () => {
     })
   })
 })
+
+describe('many repositories', () => {
+  it('the summary gives the first 250 a table each, and says how many more the outputs hold', () => {
+    const results = Array.from({ length: 300 }, (_, index) => existing(`service-${index}`))
+    const model = summaryModel({ namespace: 'exists', results }, context)
+    expect(model.tables).toHaveLength(251)
+    expect(model.tables[250]).toEqual({
+      heading: '50 more repositories',
+      rows: [['Each', 'in the repositories output, with the same fields']],
+    })
+  })
+
+  it('the log names the first 20 undeclared repositories in its one line', () => {
+    const undeclared = Array.from({ length: 30 }, (_, index) => ({
+      name: `old-${index}`,
+      images: 0,
+      action: 'kept' as const,
+    }))
+    const [, line] = reportLines({ namespace: 'exists', results: [], undeclared }, context)
+    expect(line.text).toMatch(
+      /^Organization team: not declared in this step: old-0 \(0 images; left\), .*old-19 \(0 images; left\) and 10 more \(the undeclared output lists them\)$/,
+    )
+  })
+})

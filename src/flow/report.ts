@@ -25,7 +25,10 @@ export function reportLines(result: EnsureResult, context: ReportContext): LogLi
     lines.push(info(`${context.namespaceWord} ${context.namespace}: ${state}`))
   }
   if (result.undeclared && result.undeclared.length > 0) {
-    const described = result.undeclared.map((entry) => describeUndeclared(entry, context.dryRun)).join(', ')
+    // A line, not a page: the first 20, and the undeclared output holds them all.
+    const named = result.undeclared.slice(0, 20).map((entry) => describeUndeclared(entry, context.dryRun))
+    const more = result.undeclared.length - named.length
+    const described = `${named.join(', ')}${more > 0 ? ` and ${more} more (the undeclared output lists them)` : ''}`
     lines.push(info(`${context.namespaceWord} ${context.namespace}: not declared in this step: ${described}`))
   }
   for (const entry of result.results) {

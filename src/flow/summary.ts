@@ -40,6 +40,9 @@ function formatSize(bytes: unknown): string {
 
 const code = (text: string) => `<code>${escapeHtml(text)}</code>`
 
+/** Repositories the summary gives a table each, at most (about 600 bytes a table, far below the 1 MiB it may be). */
+const SUMMARY_TABLES = 250
+
 /** The summary's content, every value already escaped. */
 export function summaryModel(
   result: EnsureResult,
@@ -67,7 +70,9 @@ export function summaryModel(
     created: would('created', 'would be created'),
     exists: 'existed',
   }
-  const tables = result.results.map((entry): SummaryTable => {
+  // A job summary is refused past 1 MiB: a table for each of the first 250 repositories, the rest said in one line.
+  const shown = result.results.slice(0, SUMMARY_TABLES)
+  const tables = shown.map((entry): SummaryTable => {
     const heading = escapeHtml(`${context.namespace}/${entry.repository}`)
     if (isFailure(entry)) {
       return {
@@ -93,15 +98,23 @@ export function summaryModel(
       ],
     }
   })
+  const more = result.results.length - shown.length
+  if (more > 0) {
+    tables.push({
+      heading: escapeHtml(`${more} more repositories`),
+      rows: [['Each', 'in the repositories output, with the same fields']],
+    })
+  }
   // The drift of the organization against the step: declared in line, declared but differing, not declared.
   if (result.undeclared && result.undeclared.length > 0) {
-    tables.push({
-      heading: escapeHtml(`${context.namespace}: not declared in this step`),
-      rows: result.undeclared.map((entry): [string, string] => [
-        escapeHtml(entry.name),
-        escapeHtml(undeclaredState(entry, context.dryRun)),
-      ]),
-    })
+    const listed = result.undeclared.slice(0, SUMMARY_TABLES)
+    const unlisted = result.undeclared.length - listed.length
+    const rows = listed.map((entry): [string, string] => [
+      escapeHtml(entry.name),
+      escapeHtml(undeclaredState(entry, context.dryRun)),
+    ])
+    if (unlisted > 0) rows.push([`${unlisted} more`, 'in the undeclared output'])
+    tables.push({ heading: escapeHtml(`${context.namespace}: not declared in this step`), rows })
   }
   return { title: 'SWR repositories', lead, tables }
 }

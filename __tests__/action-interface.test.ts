@@ -6,7 +6,6 @@ import { parse } from 'yaml'
 import { SECRET_INPUTS } from '../src/rules/credentials.js'
 import type { EnsureResult } from '../src/flow/ensure.js'
 import { type InputSource, parseInputs } from '../src/rules/inputs.js'
-import { InputReader } from '../src/rules/input-table.js'
 import { actionOutputs, loginOutputs } from '../src/flow/outputs.js'
 import { INFO_FIELDS } from '../src/clients/swr/repository-info.js'
 import { PROJECT_ROOT } from '../runner/run-action.js'
@@ -61,33 +60,6 @@ describe('inputs', () => {
       }
     }
     expect([...asked].sort()).toEqual(declaredInputs)
-  })
-
-  it('each feature reads exactly the inputs it declares', () => {
-    const values: Record<string, string> = {
-      ...base,
-      retention_keep_last: '3',
-      retention_keep_tags: 'latest',
-      sync_to: 'cn-east-3',
-      sync_override: 'true',
-      share_with: 'partner',
-      tags: 'v1',
-      require_new_tags: 'true',
-      promote: 'v1 -> stable',
-      promote_override: 'true',
-      category: 'linux',
-      is_public: 'true',
-      description: 'd',
-    }
-    for (const feature of FEATURES) {
-      const asked = new Set<string>()
-      const reader = new InputReader(recordingSource(values, asked), feature.inputs)
-      feature.read(reader, { region: 'cn-north-4', namespace: 'team', repositories: ['web'] })
-      expect({ feature: feature.name, read: [...asked].sort() }).toEqual({
-        feature: feature.name,
-        read: Object.keys(feature.inputs).sort(),
-      })
-    }
   })
 
   it.each(Object.entries(metadata.inputs).filter(([, input]) => input.default !== undefined))(

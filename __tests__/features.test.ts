@@ -41,7 +41,7 @@ function recording(values: Record<string, string>, asked: Set<string>): InputSou
   }
 }
 
-it('every input is read by the core or by exactly one feature', () => {
+it('every input is read by the core or by exactly one feature, each feature its own declared inputs', () => {
   const core = new Set<string>()
   try {
     parseInputs(recording({ ...base, instance: 'prod', project_id: '0'.repeat(32) }, core), {}, {}, [])
@@ -58,6 +58,11 @@ it('every input is read by the core or by exactly one feature', () => {
       repositories: ['web'],
     })
     for (const name of asked) owners.set(name, [...(owners.get(name) ?? []), feature.name])
+    // Each feature reads every input it declares, and (the reader refuses any other) nothing else.
+    expect({ feature: feature.name, read: [...asked].sort() }).toEqual({
+      feature: feature.name,
+      read: Object.keys(feature.inputs).sort(),
+    })
   }
   for (const name of Object.keys(ALL_INPUTS))
     expect({ name, owners: owners.get(name) }).toEqual({ name, owners: [expect.any(String)] })
@@ -132,6 +137,8 @@ describe.each(FEATURES.map((feature) => [feature.name, feature] as const))('the 
       api.tags.set('team/web', ['v1'])
       // A step may refuse (a created repository has no tag to promote): the operations it called are still checked.
       await feature.ensure(step, wish).catch(() => undefined)
+      // On an existing repository every step reads or writes something: the check below has calls to look at.
+      if (state === 'exists') expect(called.size).toBeGreaterThan(0)
       for (const operation of called)
         expect({ operation, declared: (feature.operations as string[]).includes(operation) }).toEqual({
           operation,

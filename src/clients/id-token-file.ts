@@ -1,7 +1,7 @@
 // An OpenID Connect ID token kept in a file (a pod's projected service-account token; HUAWEICLOUD_SDK_ID_TOKEN_FILE),
 // read bounded and checked before any request.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { JWT } from '../rules/credentials.js'
+import { readSmallFile, whyUnread } from './small-file.js'
 import { cleanServerText } from '../rules/server-text.js'
 
 /** A projected token is about 1 KiB; a file much larger is not one. */
@@ -13,28 +13,12 @@ export function readIdTokenFile(path: string): string {
   const shown = cleanServerText(path)
   let text: string
   try {
-    // Opened without blocking: opening a FIFO nobody writes to would otherwise wait for ever. Only a regular file
-    // is read, and it is read at once.
-    const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
-    try {
-      if (!fstatSync(descriptor).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' })
-      const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1)
-      const size = readSync(descriptor, buffer, 0, buffer.length, 0)
-      if (size > MAX_TOKEN_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' })
-      text = buffer.subarray(0, size).toString('utf8').trim()
-    } finally {
-      closeSync(descriptor)
-    }
+    text = readSmallFile(path, MAX_TOKEN_BYTES).trim()
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EFBIG'
-          ? `is larger than ${MAX_TOKEN_BYTES / 1024} KiB, far more than an ID token`
-          : code === 'ENOTFILE'
-            ? 'is not a regular file (a directory, FIFO, socket or device)'
-            : `cannot be read (${code ?? 'an error'})`
+    const why = whyUnread(error, {
+      EFBIG: `is larger than ${MAX_TOKEN_BYTES / 1024} KiB, far more than an ID token`,
+      ENOTFILE: 'is not a regular file (a directory, FIFO, socket or device)',
+    })
     throw new Error(
       `The ID token file ${shown} (id_token_file, or HUAWEICLOUD_SDK_ID_TOKEN_FILE) ${why}: give the path of the ` +
         "workload's OpenID Connect token, e.g. a projected service-account token.",

@@ -32,7 +32,7 @@ export interface RepositoryResult {
   repository: string
   info: RepositoryInfo
   state: RepositoryState
-  /** Each feature's outcome, by the feature's name (outcomeOf reads one typed). */
+  /** Each feature's outcome, by the feature's name. */
   outcomes: Record<string, unknown>
 }
 
@@ -67,8 +67,6 @@ interface NamespaceStep {
   ensure(knownMissing: boolean): Promise<boolean>
   /** An answer showed that the namespace exists. */
   exists(): void
-  /** Waits for a namespace step another repository started, if one did: a create then finds the namespace. */
-  settled(): Promise<void>
   state(): Promise<NamespaceState>
 }
 
@@ -85,7 +83,6 @@ function namespaceStep(edition: Edition, dryRun: boolean): NamespaceStep {
   return {
     ensure: (knownMissing) => (pending ??= step(knownMissing)),
     exists,
-    settled: async () => void (await pending?.catch(() => false)),
     state: async () => {
       const created = pending ? await pending.catch(() => false) : false
       return created ? 'created' : known ? 'exists' : 'unknown'
@@ -197,7 +194,6 @@ async function ensureOne(
   }
 
   if (read.organizationMissing) await namespace.ensure(true)
-  else await namespace.settled()
   let created = await edition.createRepository(body)
   if (created.kind === 'organization-missing' && !read.organizationMissing) {
     // The read did not say which was missing; now SWR says it is the organization.

@@ -33,11 +33,11 @@ export interface Feature<Wish = unknown, Outcome = unknown> extends FeatureReade
   /** The operations the step may call: the permissions the README lists for the feature. */
   operations: readonly SwrOperation[]
   /**
-   * Brings the repository in line with the wish; the info as it is afterwards when the step changed it. Loaded on
-   * first use when `loadedOnDemand` (a run that does not ask for the feature never parses it).
+   * Brings the repository in line with the wish; the info as it is afterwards when the step changed it. A step may
+   * import what it needs on first use (sync and shares do): __tests__/bundle.test.ts checks that stays out of the
+   * main bundle.
    */
   ensure(step: RepositoryStep, wish: Wish): Promise<{ outcome: Outcome; info?: RepositoryInfo }>
-  loadedOnDemand?: boolean
   /** Server text in the outcome, made safe to show. */
   clean?(outcome: Outcome): Outcome
   /** What the log says; `name` is "NAMESPACE/REPOSITORY". */
@@ -53,14 +53,11 @@ export interface Feature<Wish = unknown, Outcome = unknown> extends FeatureReade
   rows(outcome: Outcome | undefined, wish: Wish | undefined, dryRun: boolean): [string, string][]
 }
 
-/** A feature's outcome in a result, typed by the feature that made it. */
-export const outcomeOf = <Outcome>(
-  outcomes: Readonly<Record<string, unknown>>,
-  feature: Feature<never, Outcome>,
-): Outcome | undefined => outcomes[feature.name] as Outcome | undefined
-
-/** The shared edition's operations, for a feature only it takes (the pipeline runs such a step nowhere else). */
-export function sharedApi(step: RepositoryStep): SwrApi {
+/** The shared edition's operations and other regions, for a feature only it takes (run nowhere else). */
+export function shared(step: RepositoryStep): NonNullable<Edition['shared']> {
   if (!step.edition.shared) throw new Error('This feature runs in the shared edition only.')
-  return step.edition.shared.api
+  return step.edition.shared
 }
+
+/** The shared edition's operations. */
+export const sharedApi = (step: RepositoryStep): SwrApi => shared(step).api

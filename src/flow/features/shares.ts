@@ -30,7 +30,6 @@ export const shares: Feature<ShareWish[], ShareOutcome[]> = {
   notWithInstance: { share_with: 'sharing is not managed by this action for an instance yet' },
   editions: ['shared'],
   operations: ['listShares', 'createShare', 'updateShare'],
-  loadedOnDemand: true,
 
   read: (read) => readShares(read, new Date()),
 

@@ -3,7 +3,7 @@
 import { readSync, type SyncWish } from '../../rules/distribution.js'
 import { cleanServerText, escapeHtml } from '../../rules/server-text.js'
 import type { SyncOutcome } from '../distribution.js'
-import { type Feature, sharedApi } from '../feature.js'
+import { type Feature, shared } from '../feature.js'
 
 /** One sync target as the log and summary show it: "cn-east-3/team (created; 3 images copied)". */
 export function describeSync(outcome: SyncOutcome, dryRun: boolean): string {
@@ -35,7 +35,6 @@ export const sync: Feature<SyncWish, SyncOutcome[]> = {
     'createNamespace',
     'showNamespace',
   ],
-  loadedOnDemand: true,
 
   read: (read, place) => readSync(read, place),
 
@@ -44,9 +43,8 @@ export const sync: Feature<SyncWish, SyncOutcome[]> = {
     const images = step.state === 'created' ? 0 : (step.info.num_images ?? 0)
     const request = { namespace: step.namespace, sync: wish, updateExisting: step.updateExisting, dryRun: step.dryRun }
     const state = { created: step.state === 'created', images }
-    const { regions } = step.edition.shared ?? {}
-    if (!regions) throw new Error('Sync rules are managed in the shared edition only.')
-    const outcome = await ensureSync(sharedApi(step), regions, request, step.repository, state, step.progress)
+    const { api, regions } = shared(step)
+    const outcome = await ensureSync(api, regions, request, step.repository, state, step.progress)
     return { outcome: outcome ?? [] }
   },
 
